@@ -1,0 +1,54 @@
+# Two commands do everything on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+MANAGE := $(BIN)/python manage.py
+
+.PHONY: run test install catalogues messages migrate demo lint format check build clean
+
+run: install catalogues migrate demo ## Set up everything and serve on http://127.0.0.1:8000
+	$(MANAGE) runserver 127.0.0.1:8000
+
+test: install catalogues ## Run the whole test suite
+	$(BIN)/pytest
+
+install: $(STAMP)
+
+# Re-install only when the lock changes.
+$(STAMP): requirements.lock
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) not found; set PYTHON=/path/to/python3.11"; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --require-virtualenv -r requirements.lock
+	touch $(STAMP)
+
+catalogues: install ## Compile locale/*/LC_MESSAGES/django.po
+	$(MANAGE) compile_catalogues
+
+messages: install ## Extract new strings into locale/nb and locale/en
+	$(MANAGE) makemessages --locale nb --locale en --ignore '.venv/*' --ignore 'staticfiles/*' --no-obsolete
+
+migrate: install
+	$(MANAGE) migrate --noinput
+
+demo: install
+	$(MANAGE) seed_demo
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+check: install
+	$(MANAGE) check
+	$(MANAGE) makemigrations --check --dry-run
+
+build: install catalogues ## What a deployment runs before starting gunicorn
+	DJANGO_SETTINGS_MODULE=site_core.settings.production $(MANAGE) collectstatic --noinput
+
+clean:
+	rm -rf $(VENV) staticfiles .test-media .pytest_cache

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class HomeConfig(AppConfig):
+    """The public cluster site: page types, blocks, snippets, forms and feeds."""
+
+    name = "home"
+    verbose_name = "Public site"

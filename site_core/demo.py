@@ -1,0 +1,113 @@
+"""Building blocks for the demo content: locales, groups, users and translations.
+
+The per-area loaders (`home.demo`, `intranet.demo`) use these, and the
+`seed_demo` command runs them in order. Every function is idempotent.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from wagtail.models import Locale
+from wagtail_localize.models import (
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
+
+
+@dataclass(frozen=True)
+class DemoUser:
+    username: str
+    email: str
+    password: str
+    first_name: str
+    last_name: str
+    role: str
+    groups: tuple = ()
+    is_superuser: bool = False
+
+
+DEMO_USERS = [
+    DemoUser(
+        "admin", "admin@example.no", "demo-admin-passord", "Ada", "Administrator",
+        "administrator", is_superuser=True,
+    ),
+    DemoUser(
+        "redaktor", "redaktor@example.no", "demo-redaktor-passord", "Erik", "Redaktør",
+        "editor", groups=("Editors",),
+    ),
+    DemoUser(
+        "medlem", "medlem@example.no", "demo-medlem-passord", "Mona", "Medlem",
+        "member", groups=("Members",),
+    ),
+]  # fmt: skip
+
+
+def ensure_locales():
+    """Both content languages as Wagtail locales, Norwegian first."""
+    return {
+        code: Locale.objects.get_or_create(language_code=code)[0] for code, _ in settings.LANGUAGES
+    }
+
+
+def ensure_user(spec):
+    """Create the demo user once; a second run leaves it (and its password) alone."""
+    user, created = get_user_model().objects.get_or_create(
+        username=spec.username,
+        defaults={
+            "email": spec.email,
+            "first_name": spec.first_name,
+            "last_name": spec.last_name,
+            "is_superuser": spec.is_superuser,
+            "is_staff": spec.is_superuser,
+        },
+    )
+    if created:
+        user.set_password(spec.password)
+        user.save()
+    for name in spec.groups:
+        user.groups.add(Group.objects.get_or_create(name=name)[0])
+    return user
+
+
+def ensure_users(specs=DEMO_USERS):
+    return {spec.username: ensure_user(spec) for spec in specs}
+
+
+class MissingDemoTranslation(Exception):
+    """A demo source string has no English text in the loader's dictionary."""
+
+
+def publish_translation(instance, language_code, strings):
+    """Translate `instance` through wagtail-localize and publish the result.
+
+    `strings` maps each source segment's text to its translation. Going
+    through TranslationSource/Translation (rather than copying the page) keeps
+    the English page linked to its Norwegian source, so editors can later
+    sync and re-translate it in the admin like any other translation.
+    Returns the translated instance.
+    """
+    locale = Locale.objects.get(language_code=language_code)
+    existing = instance.get_translations().filter(locale=locale).first()
+    if existing is not None:
+        return existing
+    source, _created = TranslationSource.get_or_create_from_instance(instance)
+    translation, _created = Translation.objects.get_or_create(
+        source=source, target_locale=locale, defaults={"enabled": True}
+    )
+    segments = StringSegment.objects.filter(source=source).select_related("string", "context")
+    missing = [seg.string.data for seg in segments if seg.string.data not in strings]
+    if missing:
+        raise MissingDemoTranslation(f"No {language_code} text for: {missing}")
+    for segment in segments:
+        StringTranslation.objects.update_or_create(
+            translation_of=segment.string,
+            locale=locale,
+            context=segment.context,
+            defaults={"data": strings[segment.string.data]},
+        )
+    translation.save_target(publish=True)
+    return instance.get_translation(locale)
