@@ -1,0 +1,70 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+
+class Sector(models.TextChoices):
+    FURNITURE = "furniture", _("Furniture")
+    INTERIOR = "interior", _("Interior")
+    TEXTILES = "textiles", _("Textiles")
+    CONSUMER_BRANDS = "consumer", _("Consumer brands")
+    ACADEMIC = "academic", _("Academic partner")
+
+
+class MemberCompany(TranslatableMixin, index.Indexed, models.Model):
+    """A member company of the cluster, shown in the public directory.
+
+    Translatable: the description is translated per locale through
+    wagtail-localize; name, logo, website, sector and year stay the same in
+    every language. Intranet users belong to one of these.
+    """
+
+    name = models.CharField(_("name"), max_length=200)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    website = models.URLField(_("website"), blank=True)
+    sector = models.CharField(_("sector"), max_length=20, choices=Sector.choices)
+    description = models.TextField(
+        _("short description"),
+        max_length=600,
+        blank=True,
+        help_text=_("Two or three sentences about what the company makes."),
+    )
+    member_since = models.PositiveSmallIntegerField(
+        _("member since"), null=True, blank=True, help_text=_("The year the company joined.")
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("logo"),
+        FieldPanel("website"),
+        FieldPanel("sector"),
+        FieldPanel("description"),
+        FieldPanel("member_since"),
+    ]
+    translatable_fields = [
+        TranslatableField("description"),
+        SynchronizedField("name"),
+        SynchronizedField("logo"),
+        SynchronizedField("website"),
+        SynchronizedField("sector"),
+        SynchronizedField("member_since"),
+    ]
+    search_fields = [index.SearchField("name"), index.SearchField("description")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("member company")
+        verbose_name_plural = _("member companies")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
