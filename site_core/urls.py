@@ -1,12 +1,14 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from site_core import views
+from site_core.search import search_view
 
 urlpatterns = [
     path("", views.root_redirect, name="root_redirect"),
@@ -22,6 +24,7 @@ if settings.DEBUG:
 
 # Every public page lives under /nb/ or /en/; Wagtail's catch-all comes last.
 urlpatterns += i18n_patterns(
+    path(_("search/"), search_view, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
