@@ -4,14 +4,24 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 MANAGE := $(BIN)/python manage.py
+# axe-core for the accessibility tests, pinned in package-lock.json (test tooling only).
+AXE := node_modules/axe-core/axe.min.js
 
-.PHONY: run test install catalogues messages migrate demo lint format check build clean
+.PHONY: run test install axe catalogues messages migrate demo lint format check build clean
 
 run: install catalogues migrate demo ## Set up everything and serve on http://127.0.0.1:8000
 	$(MANAGE) runserver 127.0.0.1:8000
 
-test: install catalogues ## Run the whole test suite
+test: install catalogues axe ## Run the whole test suite (browser tests need /usr/bin/chromium)
 	$(BIN)/pytest
+
+axe: $(AXE)
+
+# Re-install only when the lock changes (touch: npm may keep the tarball's old mtime).
+# Without npm the accessibility tests skip, or fail under REQUIRE_BROWSER=1 as in CI.
+$(AXE): package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund && touch $@; \
+	else echo "npm not found: accessibility tests will be skipped (apt-get install nodejs npm)"; fi
 
 install: $(STAMP)
 
@@ -51,4 +61,4 @@ build: install catalogues ## What a deployment runs before starting gunicorn
 	DJANGO_SETTINGS_MODULE=site_core.settings.production $(MANAGE) collectstatic --noinput
 
 clean:
-	rm -rf $(VENV) staticfiles .test-media .pytest_cache
+	rm -rf $(VENV) staticfiles .test-media .pytest_cache node_modules test-artifacts
