@@ -43,3 +43,12 @@ def switch_language(page, language_code):
     link = page.locator(f'.language-switcher a[hreflang="{language_code}"]')
     with page.expect_navigation():
         link.click()
+
+
+def log_in_to_admin(page, username, password):
+    """Sign in through the Wagtail admin's login form and wait for the admin to load."""
+    page.goto("/admin/login/")
+    page.locator("#id_username").fill(username)
+    page.locator("#id_password").fill(password)
+    with page.expect_navigation():
+        page.locator("form.login-form [type=submit]").click()
