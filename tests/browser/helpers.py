@@ -1,13 +1,13 @@
 """Small helpers for browser journeys: focus, keyboard, layout, language switching."""
 
 FOCUSED = """() => {
-    const el = document.activeElement;
-    if (!el || el === document.body) return null;
+    const el = document.activeElement || document.body;
     const style = getComputedStyle(el);
     return {
         tag: el.tagName.toLowerCase(),
         id: el.id,
         href: el.getAttribute("href"),
+        name: el.getAttribute("name"),
         text: (el.innerText || el.value || el.getAttribute("aria-label") || "").trim().slice(0, 60),
         inHeader: Boolean(el.closest("header")),
         focusVisible: el.matches(":focus-visible"),
@@ -18,7 +18,10 @@ FOCUSED = """() => {
 
 
 def focused(page):
-    """What has the keyboard focus now (tag, id, href, text, how it is drawn), or None."""
+    """What has the keyboard focus now (tag, id, href, name, text, how it is drawn).
+
+    When nothing has, that is the <body>.
+    """
     return page.evaluate(FOCUSED)
 
 
@@ -28,14 +31,38 @@ def press_tab(page):
     return focused(page)
 
 
+def tab_until(page, wanted, limit=40):
+    """Press Tab until `wanted(element)` holds; return every element focused on the way.
+
+    Fails when `limit` presses never reach such an element.
+    """
+    visited = []
+    for _ in range(limit):
+        element = press_tab(page)
+        visited.append(element)
+        if wanted(element):
+            return visited
+    raise AssertionError(f"{limit} presses of Tab never reached the element; focused: {visited}")
+
+
 def focus_is_visible(element):
     """True when the element matches :focus-visible and draws an outline or a box-shadow."""
     return element["focusVisible"] and (element["outline"] or element["boxShadow"])
 
 
+# A 360 × 740 touch phone, for `new_page(**PHONE)`.
+PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True}
+
+
 def horizontal_overflow(page):
-    """How many CSS pixels the document is wider than the viewport (0 when it fits)."""
-    return page.evaluate("Math.max(0, document.documentElement.scrollWidth - window.innerWidth)")
+    """How many CSS pixels the document is wider than the screen (0 when it fits).
+
+    Measured against the layout viewport (clientWidth): on a mobile viewport Chromium
+    zooms out to fit wide content and window.innerWidth grows with it, hiding overflow.
+    """
+    return page.evaluate(
+        "Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth)"
+    )
 
 
 def switch_language(page, language_code):

@@ -4,6 +4,7 @@ import pytest
 
 from tests.browser.axe import assert_no_axe_violations
 from tests.browser.conftest import browser_unavailable, save_artifacts
+from tests.browser.helpers import PHONE, focus_is_visible, horizontal_overflow, tab_until
 
 
 def test_browser_tests_skip_with_the_reason_when_chromium_is_missing():
@@ -41,3 +42,16 @@ def test_axe_reports_each_violation_with_its_rule_and_target(page):
     assert "image-alt [critical]" in report
     assert "html-has-lang" in report
     assert 'at img: <img src="x.png">' in report
+
+
+@pytest.mark.browser
+def test_layout_and_focus_helpers_catch_what_a_user_would_notice(new_page):
+    page = new_page(**PHONE)
+    page.set_content(
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        "<style>a:focus { outline: none }</style>"
+        '<a href="#a">a</a><div style="width: 500px">wide</div>'
+    )
+    assert horizontal_overflow(page) > 100
+    link = tab_until(page, lambda element: element["href"] == "#a")[-1]
+    assert not focus_is_visible(link)

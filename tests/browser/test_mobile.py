@@ -2,11 +2,9 @@
 
 import pytest
 
-from tests.browser.helpers import horizontal_overflow
+from tests.browser.helpers import PHONE, horizontal_overflow
 
 pytestmark = pytest.mark.browser
-
-PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True}
 
 
 @pytest.mark.parametrize("path", ["/nb/", "/en/", "/nb/sok/", "/en/search/"])
