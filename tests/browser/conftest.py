@@ -27,6 +27,7 @@ CHROMIUM_ARGS = [
 ]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 PAGES = pytest.StashKey[list]()
+NEAR_PLAYWRIGHT = pytest.StashKey[bool]()
 
 
 def chromium_path(environ=os.environ):
@@ -55,15 +56,18 @@ def pytest_runtest_setup(item):
 
 
 def pytest_collection_modifyitems(items):
-    """Give every transactional test (all live-server tests are) a serialized rollback.
+    """Mark every test that uses Chromium `browser`; give each transactional test a
+    serialized rollback.
 
-    A transactional test empties the database afterwards. With serialized rollback the
-    next one starts from what the migrations created (the Wagtail root page, the root
-    collection, the Editors group's permissions), which the demo loader builds on. A
-    transactional test without it would let the flush recreate the content types under
-    new ids, and the next restore would then fail on them; so none is left without.
+    A transactional test (every live-server test is one) empties the database afterwards.
+    With serialized rollback the next one starts from what the migrations created (the
+    Wagtail root page, the root collection, the Editors group's permissions), which the
+    demo loader builds on. A transactional test without it would let the flush recreate
+    the content types under new ids, and the next restore would fail on them.
     """
     for item in items:
+        if "browser" in item.fixturenames:
+            item.add_marker(pytest.mark.browser)
         marker = item.get_closest_marker("django_db")
         options = dict(marker.kwargs) if marker else {}
         if options.get("transaction") or {"transactional_db", "live_server"} & set(
@@ -71,20 +75,26 @@ def pytest_collection_modifyitems(items):
         ):
             options.update(transaction=True, serialized_rollback=True)
             item.add_marker(pytest.mark.django_db(**options), append=False)
+        # pytest-django runs the transactional tests together, after the other database
+        # tests: they are the ones that may run while Playwright is up (see below).
+        item.stash[NEAR_PLAYWRIGHT] = bool(
+            item.get_closest_marker("browser") or options.get("serialized_rollback")
+        )
 
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_protocol(item, nextitem):
-    """Let a browser test's own thread use the ORM while Playwright's event loop runs.
+    """Let the test thread use the ORM while Playwright's event loop runs.
 
-    Playwright's sync API marks an asyncio loop as running in this thread, so Django
-    takes every ORM call of the test itself (flushing and restoring the database,
-    seeding, checks) for one made from async code and raises SynchronousOnlyOperation.
-    The tests are sync on their side, so the guard is off around each browser test,
-    before any of its fixtures run, and only then: a process-wide setting would leak
-    into subprocesses (`manage.py check --deploy` rejects it as async.E001).
+    Playwright's sync API marks an asyncio loop as running in this thread from the first
+    browser test to the end of the session, so Django takes every ORM call of the test
+    itself (flushing and restoring the database, seeding, checks) for one made from
+    async code and raises SynchronousOnlyOperation. The tests are sync on their side, so
+    the guard is off around each browser or transactional test, before any of its
+    fixtures run, and only then: a process-wide setting would leak into subprocesses
+    (`manage.py check --deploy` rejects it as async.E001).
     """
-    if item.get_closest_marker("browser") is None:
+    if not item.stash.get(NEAR_PLAYWRIGHT, False):
         return (yield)
     with mock.patch.dict(os.environ, {"DJANGO_ALLOW_ASYNC_UNSAFE": "true"}):
         return (yield)
