@@ -37,7 +37,7 @@ catalogues: install ## Compile locale/*/LC_MESSAGES/django.po
 	$(MANAGE) compile_catalogues
 
 messages: install ## Extract new strings into locale/nb and locale/en
-	$(MANAGE) makemessages --locale nb --locale en --ignore '.venv/*' --ignore 'staticfiles/*' --no-obsolete
+	$(MANAGE) makemessages --locale nb --locale en --ignore '.venv/*' --ignore 'staticfiles/*' --ignore 'node_modules/*' --no-obsolete
 
 migrate: install
 	$(MANAGE) migrate --noinput
