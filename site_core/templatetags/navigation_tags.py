@@ -13,17 +13,24 @@ register = template.Library()
 OG_LOCALES = {"nb": "nb_NO", "en": "en_GB"}
 
 
+def locale_homes(request):
+    """{language_code: live home page} for this request's site, looked up once per request."""
+    if not hasattr(request, "_locale_homes"):
+        site = Site.find_for_request(request)
+        homes = (
+            Page.objects.live().filter(translation_key=site.root_page.translation_key)
+            if site
+            else Page.objects.none()
+        )
+        request._locale_homes = {
+            page.locale.language_code: page for page in homes.select_related("locale")
+        }
+    return request._locale_homes
+
+
 def locale_home(request, language_code):
     """The live home page of `language_code` for this request's site, or None."""
-    site = Site.find_for_request(request)
-    if site is None:
-        return None
-    return (
-        Page.objects.live()
-        .filter(translation_key=site.root_page.translation_key)
-        .filter(locale__language_code=language_code)
-        .first()
-    )
+    return locale_homes(request).get(language_code)
 
 
 @register.simple_tag(takes_context=True)
