@@ -116,3 +116,16 @@ def test_dates_are_formatted_per_language(language, expected):
     with translation.override(language):
         rendered = Template("{{ day|date }}").render(Context({"day": datetime.date(2026, 3, 3)}))
     assert rendered == expected
+
+
+def test_pages_link_only_to_their_own_language(client, demo):
+    """Listings, menus and footers never mix languages: outside the <head> and the language
+    switcher, a page links to pages of its own language only."""
+    for page in public_demo_pages():
+        body = client.get(page.url).content.decode()
+        content = body.split("</head>", 1)[1]
+        switcher_start = content.index('class="language-switcher"')
+        content = content[:switcher_start] + content[content.index("</nav>", switcher_start) :]
+        other = "en" if page.locale.language_code == "nb" else "nb"
+        assert f'href="/{other}/' not in content, page.url
+        assert f'href="http://localhost/{other}/' not in content, page.url
