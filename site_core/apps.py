@@ -6,3 +6,6 @@ class SiteCoreConfig(AppConfig):
 
     name = "site_core"
     verbose_name = "Site core"
+
+    def ready(self):
+        from site_core import restrictions  # noqa: F401  (connects the signal handlers)

@@ -8,8 +8,10 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Locale
+from wagtail.snippets.models import get_snippet_models
 from wagtail_localize.models import (
     StringSegment,
     StringTranslation,
@@ -74,7 +76,16 @@ def ensure_user(spec):
 
 
 def ensure_users(specs=DEMO_USERS):
+    ensure_editor_permissions()
     return {spec.username: ensure_user(spec) for spec in specs}
+
+
+def ensure_editor_permissions():
+    """Communications staff (group Editors) manage every snippet, besides the page, image and
+    document permissions Wagtail gives the group when it is created."""
+    editors = Group.objects.get_or_create(name="Editors")[0]
+    content_types = ContentType.objects.get_for_models(*get_snippet_models()).values()
+    editors.permissions.add(*Permission.objects.filter(content_type__in=content_types))
 
 
 class MissingDemoTranslation(Exception):

@@ -10,6 +10,7 @@ import re
 
 from bs4 import BeautifulSoup, NavigableString
 from django.utils.translation import gettext_lazy as _
+from wagtail_localize.machine_translators import deepl
 from wagtail_localize.machine_translators.base import BaseMachineTranslator
 from wagtail_localize.strings import StringValue
 
@@ -84,3 +85,13 @@ class OfflineTranslator(BaseMachineTranslator):
             source_locale.language_code.split("-")[0] == "nb"
             and target_locale.language_code.split("-")[0] == "en"
         )
+
+
+class DeepLTranslator(deepl.DeepLTranslator):
+    """DeepL, asking for British English (DeepL rejects a bare "EN" as a target)."""
+
+    def get_parameters(self, source_locale, target_locale, strings):
+        parameters = super().get_parameters(source_locale, target_locale, strings)
+        if parameters["target_lang"] == "EN":
+            parameters["target_lang"] = "EN-GB"
+        return parameters

@@ -9,12 +9,13 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from site_core import views
 from site_core.search import search_view
+from site_core.sitemap import LocalizedSitemap
 
 urlpatterns = [
     path("", views.root_redirect, name="root_redirect"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": LocalizedSitemap}}, name="sitemap"),
 ]
 
 if settings.DEBUG:

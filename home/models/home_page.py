@@ -2,6 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
+from wagtail.search import index
 
 
 class HomePage(Page):
@@ -21,6 +22,11 @@ class HomePage(Page):
     content_panels = Page.content_panels + [
         FieldPanel("hero_heading"),
         FieldPanel("hero_intro"),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("hero_heading"),
+        index.SearchField("hero_intro"),
     ]
 
     parent_page_types = ["wagtailcore.Page"]

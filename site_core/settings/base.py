@@ -207,7 +207,7 @@ WAGTAILIMAGES_FORMAT_CONVERSIONS = {"gif": "webp", "bmp": "webp", "tiff": "webp"
 # translator so development, tests and the demo never call the network.
 if os.environ.get("DEEPL_AUTH_KEY"):
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
-        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "CLASS": "site_core.machine_translation.DeepLTranslator",
         "OPTIONS": {
             "AUTH_KEY": os.environ["DEEPL_AUTH_KEY"],
             "FORMALITY": "default",
@@ -234,3 +234,6 @@ LOGGING = {
         "intranet": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
 }
+
+# Our own per-language date formats where Django's default does not suit.
+FORMAT_MODULE_PATH = ["site_core.formats"]

@@ -1,20 +1,108 @@
-"""Public search: per-language, public pages only, never a 500."""
+"""Public search: per-language stemming, locale isolation, no private pages, never a 500."""
 
 import pytest
+from django.conf import settings
+
+from site_core.demo import publish_translation
+
+from .helpers import add_nb_page, restrict_to
 
 pytestmark = pytest.mark.django_db
 
+stemming = pytest.mark.skipif(
+    not settings.USING_POSTGRES, reason="stemming needs PostgreSQL full-text search"
+)
+
+
+@pytest.fixture
+def pages(demo, django_capture_on_commit_callbacks):
+    intro = "Vi bygger klyngen sammen med partnerne."
+    with django_capture_on_commit_callbacks(execute=True):
+        nb = add_nb_page("Samarbeid", "samarbeid", intro)
+        en = publish_translation(
+            nb,
+            "en",
+            {
+                "Samarbeid": "Collaboration",
+                "samarbeid": "collaboration",
+                intro: "We build the cluster with our partners.",
+            },
+        )
+        secret = add_nb_page("Intern", "intern", "Hemmeligord klyngen innsiden.")
+        restrict_to(secret)
+    return {"nb": nb, "en": en, "secret": secret}
+
+
+def results(client, path, query):
+    response = client.get(path, {"q": query})
+    assert response.status_code == 200
+    return response.content.decode().split('class="search-results"', 1)[-1]
+
 
 @pytest.mark.parametrize(("path", "heading"), [("/nb/sok/", "Søk"), ("/en/search/", "Search")])
-def test_search_page_prompts_without_a_query(client, demo, path, heading):
-    response = client.get(path)
-    assert response.status_code == 200
-    body = response.content.decode()
+def test_empty_query_shows_a_prompt(client, demo, path, heading):
+    body = client.get(path, {"q": "  "}).content.decode()
     assert f"<h1>{heading}</h1>" in body
+    assert 'class="search-results"' not in body
 
 
-def test_search_finds_pages_of_the_active_language_only(client, demo):
-    nb = client.get("/nb/sok/", {"q": "merkevarer"}).content.decode()
-    en = client.get("/en/search/", {"q": "merkevarer"}).content.decode()
-    assert 'href="/nb/"' in nb
-    assert 'href="/nb/"' not in en.split("<main")[1]
+def test_exact_words_are_found_in_the_right_language_only(client, pages):
+    assert pages["nb"].url in results(client, "/nb/sok/", "klyngen")
+    assert pages["en"].url not in results(client, "/nb/sok/", "klyngen")
+    assert pages["en"].url in results(client, "/en/search/", "cluster")
+    assert pages["nb"].url not in results(client, "/en/search/", "cluster")
+
+
+@stemming
+def test_norwegian_search_is_stemmed(client, pages):
+    assert pages["nb"].url in results(client, "/nb/sok/", "klynger")
+
+
+@stemming
+def test_english_search_is_stemmed(client, pages):
+    assert pages["en"].url in results(client, "/en/search/", "clusters")
+    assert pages["en"].url in results(client, "/en/search/", "partner")
+
+
+def test_restricted_pages_never_appear(client, pages):
+    body = results(client, "/nb/sok/", "Hemmeligord")
+    assert pages["secret"].url not in body
+    assert "Intern" not in body
+
+
+def test_results_are_paginated(client, demo):
+    for number in range(12):
+        add_nb_page(f"Møbelside {number}", f"mobelside-{number}", "Felles ord møbelverksted.")
+    first = results(client, "/nb/sok/", "møbelverksted")
+    assert first.count("<li>") == 10
+    second = client.get("/nb/sok/", {"q": "møbelverksted", "page": "2"}).content.decode()
+    assert second.split('class="search-results"', 1)[1].count("<li>") == 2
+    silly = client.get("/nb/sok/", {"q": "møbelverksted", "page": "abc"})
+    assert silly.status_code == 200
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "x" * 10_000,
+        '"',
+        "&",
+        "|",
+        ":*",
+        "\\",
+        "OR AND NOT",
+        "'; DROP TABLE wagtailcore_page; --",
+        "klyngen & | ! ( ) <-> :* '",
+        "🪑 møbler 🇳🇴",
+        "\x00nul",
+    ],
+)
+@pytest.mark.parametrize("path", ["/nb/sok/", "/en/search/"])
+def test_bad_queries_return_a_normal_page(client, pages, path, query):
+    response = client.get(path, {"q": query})
+    assert response.status_code == 200
+
+
+def test_lone_surrogate_in_raw_url_is_harmless(client, pages):
+    response = client.get("/nb/sok/?q=%ED%A0%80klyngen")
+    assert response.status_code == 200

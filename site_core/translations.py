@@ -1,0 +1,29 @@
+"""Looking up a page's translations: one query serves a switcher, hreflang tags or a sitemap."""
+
+from collections import defaultdict
+
+from django.conf import settings
+from wagtail.models import Page
+
+LANGUAGE_ORDER = [code for code, _name in settings.LANGUAGES]
+
+
+def live_translations(translation_keys, public_only=True):
+    """{translation_key: {language_code: page}} for live, non-alias pages.
+
+    With `public_only`, pages behind a view restriction are left out: that is
+    what search engines may see. The language switcher of a restricted page
+    passes False, since its translations carry the same restriction.
+    """
+    pages = Page.objects.live().filter(translation_key__in=translation_keys, alias_of__isnull=True)
+    if public_only:
+        pages = pages.public()
+    found = defaultdict(dict)
+    for page in pages.select_related("locale"):
+        found[page.translation_key][page.locale.language_code] = page
+    return found
+
+
+def page_translations(page, public_only=True):
+    """{language_code: page} for `page` and its live translations."""
+    return live_translations([page.translation_key], public_only)[page.translation_key]
