@@ -1,11 +1,25 @@
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
-from wagtail.models import Page
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+
+from .events import EventPage
+from .goals import Goal, GoalsPage
+from .labels import LabelPage
+from .membership import MembershipPage
+from .news import NewsPage
+from .public_page import PublicPage
+
+LATEST_NEWS = 3
+UPCOMING_EVENTS = 3
 
 
-class HomePage(Page):
-    """The front page of one language's site: the root of that locale's page tree."""
+class HomePage(PublicPage):
+    """The front page of one language's site: the root of that locale's page tree.
+
+    Besides its own hero and call to action it gathers the goals, the latest
+    news, the upcoming events and the labels from the sections below it.
+    """
 
     hero_heading = models.CharField(
         _("hero heading"),
@@ -17,14 +31,80 @@ class HomePage(Page):
         blank=True,
         help_text=_("One or two sentences under the heading; also the fallback meta description."),
     )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    cta_heading = models.CharField(
+        _("membership heading"),
+        max_length=120,
+        blank=True,
+        help_text=_("Heading of the call to action that leads to the membership page."),
+    )
+    cta_text = models.TextField(_("membership text"), blank=True, max_length=500)
+    cta_button = models.CharField(_("membership button label"), max_length=60, blank=True)
 
-    content_panels = Page.content_panels + [
-        FieldPanel("hero_heading"),
-        FieldPanel("hero_intro"),
+    content_panels = PublicPage.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("hero_heading"), FieldPanel("hero_intro"), FieldPanel("hero_image")],
+            heading=_("Hero"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("cta_heading"), FieldPanel("cta_text"), FieldPanel("cta_button")],
+            heading=_("Call to action: become a member"),
+        ),
     ]
 
     parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "home.StandardPage",
+        "home.GoalsPage",
+        "home.LabelIndexPage",
+        "home.ProgrammeIndexPage",
+        "home.NewsIndexPage",
+        "home.EventIndexPage",
+        "home.MemberDirectoryPage",
+        "home.MembershipPage",
+    ]
 
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
+
+    @property
+    def meta_description(self):
+        return self.search_description or self.hero_intro or self.intro
+
+    @property
+    def social_image(self):
+        return self.hero_image
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        goals_page = GoalsPage.objects.live().public().child_of(self).first()
+        context.update(
+            goals_page=goals_page,
+            goals=Goal.objects.filter(page=goals_page) if goals_page else [],
+            latest_news=NewsPage.objects.live()
+            .public()
+            .descendant_of(self)
+            .order_by("-date", "-pk")
+            .select_related("main_image")
+            .prefetch_related("main_image__renditions")[:LATEST_NEWS],
+            upcoming_events=EventPage.objects.live()
+            .public()
+            .descendant_of(self)
+            .filter(end__gte=timezone.now())
+            .order_by("start")[:UPCOMING_EVENTS],
+            labels=LabelPage.objects.live()
+            .public()
+            .descendant_of(self)
+            .select_related("badge")
+            .prefetch_related("badge__renditions"),
+            membership_page=MembershipPage.objects.live().public().child_of(self).first(),
+        )
+        return context

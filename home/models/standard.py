@@ -1,0 +1,19 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+
+from .public_page import PublicPage, body_field
+
+
+class StandardPage(PublicPage):
+    """A general page (about us, contact, ...) with a free body of blocks."""
+
+    body = body_field()
+
+    content_panels = PublicPage.content_panels + [FieldPanel("body")]
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")
+        verbose_name_plural = _("standard pages")
