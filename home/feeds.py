@@ -14,6 +14,8 @@ from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
 from icalendar import Calendar, Event
 
+from home.models.news import NewsPage
+
 FEED_ITEMS = 20
 CALENDAR_TZ = ZoneInfo(settings.TIME_ZONE)
 
@@ -42,7 +44,7 @@ class NewsFeed(Feed):
         return self.index.intro
 
     def items(self):
-        return self.index.news_items()[:FEED_ITEMS]
+        return NewsPage.prefetch_tags(self.index.news_items())[:FEED_ITEMS]
 
     def item_title(self, item):
         return item.title

@@ -6,7 +6,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.search import index
 
-from home.listing import paginate
+from home.listing import exclude_private, paginate
 
 from .public_page import PublicPage, body_field
 
@@ -27,9 +27,7 @@ class EventIndexPage(RoutablePageMixin, PublicPage):
     def events(self):
         """Live, public events in this calendar, with what a listing shows."""
         return (
-            EventPage.objects.live()
-            .public()
-            .child_of(self)
+            exclude_private(EventPage.objects.live().child_of(self))
             .select_related("image", "locale")
             .prefetch_related("image__renditions")
         )

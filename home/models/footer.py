@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.cache import cache
 from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -7,6 +8,16 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
+
+FOOTER_CACHE_SECONDS = 60 * 60
+
+
+def footer_cache_key(language_code):
+    return f"site-footer:{language_code}"
+
+
+def clear_footer_cache(**kwargs):
+    cache.delete_many([footer_cache_key(code) for code, _name in settings.LANGUAGES])
 
 
 class FooterLinkBlock(blocks.StructBlock):
@@ -48,6 +59,31 @@ class Footer(TranslatableMixin, models.Model):
         return f"{self.organisation} ({self.locale})"
 
     @classmethod
+    def cached_for_active_language(cls):
+        """The active language's footer as plain data, from the shared cache when possible.
+
+        Every public page shows it; home.signals clears the entries when a
+        footer is saved or a page is published, unpublished, moved or deleted.
+        """
+        key = footer_cache_key(translation.get_language())
+        data = cache.get(key)
+        if data is None:
+            footer = cls.for_active_language()
+            data = footer.as_data() if footer else {}
+            cache.set(key, data, FOOTER_CACHE_SECONDS)
+        return data
+
+    def as_data(self):
+        return {
+            "organisation": self.organisation,
+            "about": self.about,
+            "address": self.address,
+            "email": self.email,
+            "phone": self.phone,
+            "links": self.resolved_links(),
+        }
+
+    @classmethod
     def for_active_language(cls):
         """The footer of the visitor's language, else the default language's, else None."""
         language = translation.get_language()
@@ -68,9 +104,9 @@ class Footer(TranslatableMixin, models.Model):
         keys = {link.value["page"].translation_key for link in self.links if link.value["page"]}
         localized = {
             page.translation_key: page
-            for page in Page.objects.filter(translation_key__in=keys, locale_id=self.locale_id)
-            .live()
-            .public()
+            for page in Page.objects.filter(
+                translation_key__in=keys, locale_id=self.locale_id
+            ).live()
         }
         result = []
         for link in self.links:

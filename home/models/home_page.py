@@ -1,13 +1,16 @@
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
-from .events import EventPage
+from home.listing import exclude_private
+
+from .events import EventIndexPage, EventPage
 from .goals import Goal, GoalsPage
 from .labels import LabelPage
 from .membership import MembershipPage
-from .news import NewsPage
+from .news import NewsIndexPage, NewsPage
 from .public_page import PublicPage
 
 LATEST_NEWS = 3
@@ -83,28 +86,45 @@ class HomePage(PublicPage):
     def social_image(self):
         return self.hero_image
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        goals_page = GoalsPage.objects.live().public().child_of(self).first()
-        context.update(
-            goals_page=goals_page,
-            goals=Goal.objects.filter(page=goals_page) if goals_page else [],
-            latest_news=NewsPage.objects.live()
-            .public()
-            .descendant_of(self)
+    def get_listings(self, request):
+        # The sections are linked, not rendered: plain Page rows are enough for title and URL.
+        section_types = ContentType.objects.get_for_models(
+            GoalsPage, NewsIndexPage, EventIndexPage, MembershipPage
+        )
+        sections = {
+            page.content_type_id: page
+            for page in exclude_private(self.get_children().live()).filter(
+                content_type__in=section_types.values()
+            )
+        }
+        goals_page, news_index, events_index, membership_page = (
+            sections.get(section_types[model].pk)
+            for model in (GoalsPage, NewsIndexPage, EventIndexPage, MembershipPage)
+        )
+        latest_news = list(
+            exclude_private(NewsPage.objects.live().descendant_of(self))
             .order_by("-date", "-pk")
-            .select_related("main_image")
-            .prefetch_related("main_image__renditions")[:LATEST_NEWS],
-            upcoming_events=EventPage.objects.live()
-            .public()
-            .descendant_of(self)
+            .select_related("main_image")[:LATEST_NEWS]
+        )
+        labels = list(
+            exclude_private(LabelPage.objects.live().descendant_of(self))
+            .order_by("-awarded_on")
+            .select_related("badge")
+        )
+        return dict(
+            goals_page=goals_page,
+            goals=Goal.objects.filter(page_id=goals_page.pk) if goals_page else [],
+            news_index=news_index,
+            latest_news=latest_news,
+            events_index=events_index,
+            upcoming_events=exclude_private(EventPage.objects.live().descendant_of(self))
             .filter(end__gte=timezone.now())
             .order_by("start")[:UPCOMING_EVENTS],
-            labels=LabelPage.objects.live()
-            .public()
-            .descendant_of(self)
-            .select_related("badge")
-            .prefetch_related("badge__renditions"),
-            membership_page=MembershipPage.objects.live().public().child_of(self).first(),
+            labels=labels,
+            membership_page=membership_page,
         )
-        return context
+
+    def listing_images(self, context):
+        return [item.main_image for item in context["latest_news"]] + [
+            label.badge for label in context["labels"]
+        ]

@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 
+from home.listing import exclude_private
+
 from .public_page import PublicPage, body_field
 
 
@@ -21,9 +23,7 @@ class LabelIndexPage(PublicPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["labels"] = (
-            LabelPage.objects.live()
-            .public()
-            .child_of(self)
+            exclude_private(LabelPage.objects.live().child_of(self))
             .select_related("badge")
             .prefetch_related("badge__renditions")
             .order_by("-awarded_on")

@@ -1,6 +1,7 @@
 from django.db import models
 from django.db.models import Prefetch
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
@@ -8,7 +9,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
-from home.listing import paginate
+from home.listing import exclude_private, paginate
 
 from .public_page import PublicPage, body_field
 
@@ -49,15 +50,10 @@ class NewsIndexPage(RoutablePageMixin, PublicPage):
     def news_items(self):
         """Live, public news in this index, newest first, with what a listing shows."""
         return (
-            NewsPage.objects.live()
-            .public()
-            .child_of(self)
+            exclude_private(NewsPage.objects.live().child_of(self))
             .order_by("-date", "-pk")
             .select_related("main_image")
-            .prefetch_related(
-                "main_image__renditions",
-                Prefetch("tag_links", queryset=NewsPageTag.objects.select_related("tag")),
-            )
+            .prefetch_related("main_image__renditions")
         )
 
     @path("")
@@ -123,9 +119,18 @@ class NewsPage(PublicPage):
     def social_image(self):
         return self.main_image
 
-    @property
+    @cached_property
     def tags(self):
-        return [link.tag for link in self.tag_links.all()]
+        """The tags, in one query (or from the listing's prefetch)."""
+        if "tag_links" in getattr(self, "_prefetched_objects_cache", {}):
+            return [link.tag for link in self.tag_links.all()]
+        return [link.tag for link in self.tag_links.select_related("tag")]
+
+    @staticmethod
+    def prefetch_tags(pages):
+        return pages.prefetch_related(
+            Prefetch("tag_links", queryset=NewsPageTag.objects.select_related("tag"))
+        )
 
 
 class NewsPageTag(TranslatableMixin, Orderable):

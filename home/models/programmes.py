@@ -3,6 +3,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
+from home.listing import exclude_private
+
 from .public_page import PublicPage, body_field
 
 
@@ -26,9 +28,9 @@ class ProgrammeIndexPage(PublicPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["programmes"] = (
-            ProgrammePage.objects.live().public().child_of(self).order_by("-period_start", "title")
-        )
+        context["programmes"] = exclude_private(
+            ProgrammePage.objects.live().child_of(self)
+        ).order_by("-period_start", "title")
         return context
 
 

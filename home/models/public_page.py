@@ -5,6 +5,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from home.blocks import BodyBlock
+from home.listing import prefetch_renditions
 
 
 class PageMetaMixin:
@@ -18,6 +19,21 @@ class PageMetaMixin:
     def social_image(self):
         """The image shared on social media; page types with a main image override this."""
         return None
+
+    def get_listings(self, request):
+        """Extra context gathered from other pages; overridden by pages that show some."""
+        return {}
+
+    def listing_images(self, context):
+        """Images that `get_listings` put on the page, for the shared renditions query."""
+        return []
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(self.get_listings(request))
+        # One query for every rendition the page shows: srcset, og:image and listings.
+        prefetch_renditions([self.social_image, *self.listing_images(context)])
+        return context
 
 
 class PublicPage(PageMetaMixin, Page):

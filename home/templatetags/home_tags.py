@@ -10,9 +10,8 @@ register = template.Library()
 
 @register.inclusion_tag("home/includes/footer_content.html")
 def site_footer():
-    """The footer snippet of the visitor's language."""
-    footer = Footer.for_active_language()
-    return {"footer": footer, "links": footer.resolved_links() if footer else []}
+    """The footer snippet of the visitor's language (cached)."""
+    return {"footer": Footer.cached_for_active_language()}
 
 
 @register.simple_tag(takes_context=True)
