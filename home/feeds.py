@@ -70,6 +70,7 @@ def calendar_response(events, name, filename):
     calendar.add("prodid", "-//Norwegian Rooms Cluster//norwegianrooms//")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", settings.TIME_ZONE)
     stamp = timezone.now()

@@ -84,7 +84,6 @@ class EventPage(RoutablePageMixin, PublicPage):
         FieldPanel("body"),
     ]
     search_fields = PublicPage.search_fields + [
-        index.SearchField("intro"),
         index.SearchField("location"),
         index.SearchField("body"),
     ]

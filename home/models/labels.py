@@ -3,6 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
+from wagtail.search import index
 
 from home.listing import exclude_private
 
@@ -86,6 +87,13 @@ class LabelPage(PublicPage):
         FieldPanel("findings"),
         FieldPanel("recommendations"),
         FieldPanel("body"),
+    ]
+
+    search_fields = PublicPage.search_fields + [
+        index.SearchField("label_name"),
+        index.SearchField("assessment"),
+        index.SearchField("findings"),
+        index.SearchField("body"),
     ]
 
     parent_page_types = ["home.LabelIndexPage"]

@@ -1,5 +1,6 @@
 import logging
 
+from axes.helpers import get_client_ip_address
 from django.conf import settings
 from django.core.cache import cache
 from django.core.mail import EmailMessage
@@ -13,6 +14,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.forms.models import AbstractEmailForm
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
+from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.forms import MembershipForm
@@ -27,8 +29,12 @@ RATE_WINDOW = 60 * 60
 
 
 def client_address(request):
-    """The visitor's address as the (trusted) proxy in front of gunicorn reports it."""
-    return request.META.get("REMOTE_ADDR", "unknown")
+    """The visitor's address, resolved like django-axes does for login throttling.
+
+    Behind a proxy this honours the same AXES_IPWARE_* settings, so both
+    limits count real visitors rather than the proxy's address.
+    """
+    return get_client_ip_address(request) or "unknown"
 
 
 class MembershipPage(PageMetaMixin, AbstractEmailForm):
@@ -62,6 +68,10 @@ class MembershipPage(PageMetaMixin, AbstractEmailForm):
         ),
     ]
     override_translatable_fields = [SynchronizedField("to_address")]
+    search_fields = AbstractEmailForm.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []

@@ -104,7 +104,6 @@ class NewsPage(PublicPage):
         InlinePanel("tag_links", label=_("tags")),
     ]
     search_fields = PublicPage.search_fields + [
-        index.SearchField("intro"),
         index.SearchField("body"),
     ]
 

@@ -2,6 +2,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.search import index
 
 from home.listing import exclude_private
 
@@ -78,6 +79,12 @@ class ProgrammePage(PublicPage):
             heading=_("The programme"),
         ),
         FieldPanel("body"),
+    ]
+
+    search_fields = PublicPage.search_fields + [
+        index.SearchField("funder"),
+        index.SearchField("support_description"),
+        index.SearchField("body"),
     ]
 
     parent_page_types = ["home.ProgrammeIndexPage"]

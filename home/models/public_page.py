@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
+from wagtail.search import index
 
 from home.blocks import BodyBlock
 from home.listing import prefetch_renditions
@@ -51,6 +52,7 @@ class PublicPage(PageMetaMixin, Page):
     )
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
 
     class Meta:
         abstract = True

@@ -1,5 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
 
 from .public_page import PublicPage, body_field
 
@@ -10,6 +11,7 @@ class StandardPage(PublicPage):
     body = body_field()
 
     content_panels = PublicPage.content_panels + [FieldPanel("body")]
+    search_fields = PublicPage.search_fields + [index.SearchField("body")]
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]

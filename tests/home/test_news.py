@@ -96,3 +96,11 @@ def test_feed_and_listing_leave_out_draft_and_restricted_news(client, site):
 def test_news_page_links_its_tags_to_the_filtered_index(client, site):
     body = client.get("/en/news/circular-value-chains/").content.decode()
     assert 'href="/en/news/?tag=sustainability"' in body
+
+
+def test_site_search_finds_news_by_its_intro_in_the_visitors_language(client, site):
+    en = client.get("/en/search/", {"q": "sofa"}).content.decode()
+    nb = client.get("/nb/sok/", {"q": "sofa"}).content.decode()
+    assert 'href="/en/news/circular-value-chains/"' in en
+    assert 'href="/nb/nyheter/sirkulaere-verdikjeder/"' in nb
+    assert "/nb/nyheter/" not in en.split("<main")[1]
