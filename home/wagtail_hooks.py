@@ -1,5 +1,7 @@
 from wagtail.snippets.models import register_snippet
 
-from .models import MemberCompany
+from .models import Footer, MemberCompany, NewsTag
 
 register_snippet(MemberCompany)
+register_snippet(NewsTag)
+register_snippet(Footer)

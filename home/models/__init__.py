@@ -1,4 +1,33 @@
+from .events import EventIndexPage, EventPage
+from .footer import Footer
+from .goals import Goal, GoalsPage
 from .home_page import HomePage
-from .members import MemberCompany, Sector
+from .labels import LabelIndexPage, LabelPage
+from .members import MemberCompany, MemberDirectoryPage, Sector
+from .membership import MembershipPage
+from .news import NewsIndexPage, NewsPage, NewsPageTag, NewsTag
+from .programmes import ProgrammeIndexPage, ProgrammeLevel, ProgrammePage
+from .standard import StandardPage
 
-__all__ = ["HomePage", "MemberCompany", "Sector"]
+__all__ = [
+    "EventIndexPage",
+    "EventPage",
+    "Footer",
+    "Goal",
+    "GoalsPage",
+    "HomePage",
+    "LabelIndexPage",
+    "LabelPage",
+    "MemberCompany",
+    "MemberDirectoryPage",
+    "MembershipPage",
+    "NewsIndexPage",
+    "NewsPage",
+    "NewsPageTag",
+    "NewsTag",
+    "ProgrammeIndexPage",
+    "ProgrammeLevel",
+    "ProgrammePage",
+    "Sector",
+    "StandardPage",
+]

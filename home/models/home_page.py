@@ -1,12 +1,29 @@
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
-from wagtail.models import Page
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
+from home.listing import exclude_private
 
-class HomePage(Page):
-    """The front page of one language's site: the root of that locale's page tree."""
+from .events import EventIndexPage, EventPage
+from .goals import Goal, GoalsPage
+from .labels import LabelPage
+from .membership import MembershipPage
+from .news import NewsIndexPage, NewsPage
+from .public_page import PublicPage
+
+LATEST_NEWS = 3
+UPCOMING_EVENTS = 3
+
+
+class HomePage(PublicPage):
+    """The front page of one language's site: the root of that locale's page tree.
+
+    Besides its own hero and call to action it gathers the goals, the latest
+    news, the upcoming events and the labels from the sections below it.
+    """
 
     hero_heading = models.CharField(
         _("hero heading"),
@@ -18,19 +35,102 @@ class HomePage(Page):
         blank=True,
         help_text=_("One or two sentences under the heading; also the fallback meta description."),
     )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    cta_heading = models.CharField(
+        _("membership heading"),
+        max_length=120,
+        blank=True,
+        help_text=_("Heading of the call to action that leads to the membership page."),
+    )
+    cta_text = models.TextField(_("membership text"), blank=True, max_length=500)
+    cta_button = models.CharField(_("membership button label"), max_length=60, blank=True)
 
-    content_panels = Page.content_panels + [
-        FieldPanel("hero_heading"),
-        FieldPanel("hero_intro"),
+    content_panels = PublicPage.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("hero_heading"), FieldPanel("hero_intro"), FieldPanel("hero_image")],
+            heading=_("Hero"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("cta_heading"), FieldPanel("cta_text"), FieldPanel("cta_button")],
+            heading=_("Call to action: become a member"),
+        ),
     ]
 
-    search_fields = Page.search_fields + [
+    search_fields = PublicPage.search_fields + [
         index.SearchField("hero_heading"),
         index.SearchField("hero_intro"),
     ]
 
     parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "home.StandardPage",
+        "home.GoalsPage",
+        "home.LabelIndexPage",
+        "home.ProgrammeIndexPage",
+        "home.NewsIndexPage",
+        "home.EventIndexPage",
+        "home.MemberDirectoryPage",
+        "home.MembershipPage",
+    ]
 
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
+
+    @property
+    def meta_description(self):
+        return self.search_description or self.hero_intro or self.intro
+
+    @property
+    def social_image(self):
+        return self.hero_image
+
+    def get_listings(self, request):
+        # The sections are linked, not rendered: plain Page rows are enough for title and URL.
+        section_types = ContentType.objects.get_for_models(
+            GoalsPage, NewsIndexPage, EventIndexPage, MembershipPage
+        )
+        sections = {
+            page.content_type_id: page
+            for page in exclude_private(self.get_children().live()).filter(
+                content_type__in=section_types.values()
+            )
+        }
+        goals_page, news_index, events_index, membership_page = (
+            sections.get(section_types[model].pk)
+            for model in (GoalsPage, NewsIndexPage, EventIndexPage, MembershipPage)
+        )
+        latest_news = list(
+            exclude_private(NewsPage.objects.live().descendant_of(self))
+            .order_by("-date", "-pk")
+            .select_related("main_image")[:LATEST_NEWS]
+        )
+        labels = list(
+            exclude_private(LabelPage.objects.live().descendant_of(self))
+            .order_by("-awarded_on")
+            .select_related("badge")
+        )
+        return dict(
+            goals_page=goals_page,
+            goals=Goal.objects.filter(page_id=goals_page.pk) if goals_page else [],
+            news_index=news_index,
+            latest_news=latest_news,
+            events_index=events_index,
+            upcoming_events=exclude_private(EventPage.objects.live().descendant_of(self))
+            .filter(end__gte=timezone.now())
+            .order_by("start")[:UPCOMING_EVENTS],
+            labels=labels,
+            membership_page=membership_page,
+        )
+
+    def listing_images(self, context):
+        return [item.main_image for item in context["latest_news"]] + [
+            label.badge for label in context["labels"]
+        ]

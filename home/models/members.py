@@ -1,9 +1,12 @@
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from .public_page import PublicPage
 
 
 class Sector(models.TextChoices):
@@ -68,3 +71,31 @@ class MemberCompany(TranslatableMixin, index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+
+class MemberDirectoryPage(PublicPage):
+    """The member companies of this language, alphabetical, filterable by sector."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("member directory page")
+        verbose_name_plural = _("member directory pages")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        members = (
+            MemberCompany.objects.filter(locale_id=self.locale_id)
+            .select_related("logo")
+            .prefetch_related("logo__renditions")
+            .order_by(Lower("name"))
+        )
+        sector = request.GET.get("sector", "")
+        if sector in Sector.values:
+            members = members.filter(sector=sector)
+        else:
+            sector = ""
+        context.update(members=members, sectors=Sector.choices, active_sector=sector)
+        return context

@@ -33,10 +33,15 @@ def pages(demo, django_capture_on_commit_callbacks):
     return {"nb": nb, "en": en, "secret": secret}
 
 
-def results(client, path, query):
-    response = client.get(path, {"q": query})
+def results(client, path, query, page=None):
+    """The results list of a search, or "" when there is none."""
+    params = {"q": query} | ({"page": page} if page else {})
+    response = client.get(path, params)
     assert response.status_code == 200
-    return response.content.decode().split('class="search-results"', 1)[-1]
+    body = response.content.decode()
+    if 'class="search-results"' not in body:
+        return ""
+    return body.split('class="search-results"', 1)[1].split("</ol>", 1)[0]
 
 
 @pytest.mark.parametrize(("path", "heading"), [("/nb/sok/", "Søk"), ("/en/search/", "Search")])
@@ -73,12 +78,14 @@ def test_restricted_pages_never_appear(client, pages):
 def test_results_are_paginated(client, demo):
     for number in range(12):
         add_nb_page(f"Møbelside {number}", f"mobelside-{number}", "Felles ord møbelverksted.")
-    first = results(client, "/nb/sok/", "møbelverksted")
-    assert first.count("<li>") == 10
-    second = client.get("/nb/sok/", {"q": "møbelverksted", "page": "2"}).content.decode()
-    assert second.split('class="search-results"', 1)[1].count("<li>") == 2
-    silly = client.get("/nb/sok/", {"q": "møbelverksted", "page": "abc"})
-    assert silly.status_code == 200
+    assert results(client, "/nb/sok/", "møbelverksted").count("<li>") == 10
+    assert results(client, "/nb/sok/", "møbelverksted", page="2").count("<li>") == 2
+    navigation = client.get("/nb/sok/", {"q": "møbelverksted"}).content.decode()
+    assert 'rel="next" href="?q=m%C3%B8belverksted&amp;page=2"' in navigation
+    assert "Flere treff" in navigation
+    # Nonsense page numbers give the first or last page, never an error.
+    assert results(client, "/nb/sok/", "møbelverksted", page="abc").count("<li>") == 10
+    assert results(client, "/nb/sok/", "møbelverksted", page="999").count("<li>") == 2
 
 
 @pytest.mark.parametrize(

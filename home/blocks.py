@@ -1,0 +1,133 @@
+"""StreamField blocks for the public pages; each renders through its own template.
+
+Links (URLs, pages, documents) are structural values: wagtail-localize
+synchronises them instead of offering them to translators as text.
+"""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3"]
+
+
+class HeadingBlock(blocks.StructBlock):
+    """A section heading; level 2 or 3 keeps the page outline intact."""
+
+    text = blocks.CharBlock(label=_("text"), max_length=120)
+    level = blocks.ChoiceBlock(
+        label=_("level"),
+        choices=[("h2", _("Heading 2")), ("h3", _("Heading 3"))],
+        default="h2",
+    )
+
+    class Meta:
+        icon = "title"
+        label = _("Heading")
+        template = "home/blocks/heading.html"
+
+
+class CaptionedImageBlock(blocks.StructBlock):
+    """An image with a required text alternative and an optional caption."""
+
+    image = ImageChooserBlock(label=_("image"))
+    alt_text = blocks.CharBlock(
+        label=_("alternative text"),
+        max_length=200,
+        help_text=_("Describe the image for people who cannot see it."),
+    )
+    caption = blocks.CharBlock(label=_("caption"), required=False, max_length=250)
+
+    class Meta:
+        icon = "image"
+        label = _("Image")
+        template = "home/blocks/image.html"
+
+
+class QuoteBlock(blocks.StructBlock):
+    """A pull quote with the name of the person quoted."""
+
+    quote = blocks.TextBlock(label=_("quote"), max_length=600)
+    attribution = blocks.CharBlock(label=_("attribution"), required=False, max_length=120)
+
+    class Meta:
+        icon = "openquote"
+        label = _("Quote")
+        template = "home/blocks/quote.html"
+
+
+class CallToActionBlock(blocks.StructBlock):
+    """A short text with one button leading to a page on the site or an external address."""
+
+    text = blocks.CharBlock(label=_("text"), max_length=200)
+    button_label = blocks.CharBlock(label=_("button label"), max_length=60)
+    page = blocks.PageChooserBlock(label=_("page"), required=False)
+    url = blocks.URLBlock(
+        label=_("external address"),
+        required=False,
+        help_text=_("Only when the button leads off the site; otherwise choose a page."),
+    )
+
+    def clean(self, value):
+        value = super().clean(value)
+        if bool(value.get("page")) == bool(value.get("url")):
+            message = _("Choose either a page or an external address.")
+            raise StructBlockValidationError(
+                block_errors={"page": ValidationError(message), "url": ValidationError(message)}
+            )
+        return value
+
+    class Meta:
+        icon = "pick"
+        label = _("Call to action")
+        template = "home/blocks/call_to_action.html"
+
+
+class DocumentLinkBlock(blocks.StructBlock):
+    """A download link to a document in the library."""
+
+    document = DocumentChooserBlock(label=_("document"))
+    label = blocks.CharBlock(
+        label=_("link text"), required=False, help_text=_("Defaults to the document title.")
+    )
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Document link")
+        template = "home/blocks/document_link.html"
+
+
+class KeyFigureBlock(blocks.StructBlock):
+    number = blocks.CharBlock(label=_("number"), max_length=20, help_text=_("E.g. 36 or 2013."))
+    label = blocks.CharBlock(label=_("label"), max_length=80)
+
+
+class KeyFiguresBlock(blocks.StructBlock):
+    """A row of large numbers with a label under each."""
+
+    heading = blocks.CharBlock(label=_("heading"), required=False, max_length=120)
+    figures = blocks.ListBlock(KeyFigureBlock(), label=_("figures"), min_num=1, max_num=6)
+
+    class Meta:
+        icon = "list-ol"
+        label = _("Key figures")
+        template = "home/blocks/key_figures.html"
+
+
+class BodyBlock(blocks.StreamBlock):
+    """The body of the public pages."""
+
+    heading = HeadingBlock()
+    paragraph = blocks.RichTextBlock(
+        label=_("Rich text"), features=RICH_TEXT_FEATURES, template="home/blocks/rich_text.html"
+    )
+    image = CaptionedImageBlock()
+    quote = QuoteBlock()
+    call_to_action = CallToActionBlock()
+    embed = EmbedBlock(label=_("Embedded media"), template="home/blocks/embed.html")
+    document = DocumentLinkBlock()
+    key_figures = KeyFiguresBlock()

@@ -1,0 +1,119 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.search import index
+
+from home.listing import exclude_private, paginate
+
+from .public_page import PublicPage, body_field
+
+PAST_EVENTS_SHOWN = 10
+
+
+class EventIndexPage(RoutablePageMixin, PublicPage):
+    """The calendar: upcoming events first, recent past ones separately, as iCalendar too."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["home.EventPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("event index page")
+        verbose_name_plural = _("event index pages")
+
+    def events(self):
+        """Live, public events in this calendar, with what a listing shows."""
+        return (
+            exclude_private(EventPage.objects.live().child_of(self))
+            .select_related("image", "locale")
+            .prefetch_related("image__renditions")
+        )
+
+    @path("")
+    def index(self, request):
+        now = timezone.now()
+        context = {
+            "upcoming": paginate(request, self.events().filter(end__gte=now).order_by("start")),
+            "past": self.events().filter(end__lt=now).order_by("-start")[:PAST_EVENTS_SHOWN],
+        }
+        return self.render(request, context_overrides=context)
+
+    @property
+    def ical_url(self):
+        return self.url + self.reverse_subpage("ical")
+
+    @path("ical/", name="ical")
+    def ical(self, request):
+        from home.feeds import calendar_response
+
+        return calendar_response(self.events().order_by("start"), self.title, f"{self.slug}.ics")
+
+
+class EventPage(RoutablePageMixin, PublicPage):
+    """One event: when and where, what it is, and how to sign up."""
+
+    start = models.DateTimeField(_("starts"), help_text=_("Date and time in Norwegian time."))
+    end = models.DateTimeField(_("ends"))
+    location = models.CharField(_("location"), max_length=200, blank=True)
+    registration_url = models.URLField(
+        _("registration link"), blank=True, help_text=_("Where to sign up, if needed.")
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = body_field()
+
+    content_panels = PublicPage.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+                FieldPanel("location"),
+                FieldPanel("registration_url"),
+            ],
+            heading=_("When and where"),
+        ),
+        FieldPanel("image"),
+        FieldPanel("body"),
+    ]
+    search_fields = PublicPage.search_fields + [
+        index.SearchField("location"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["home.EventIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("event page")
+        verbose_name_plural = _("event pages")
+
+    def clean(self):
+        super().clean()
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": _("An event cannot end before it starts.")})
+
+    @property
+    def is_past(self):
+        return self.end < timezone.now()
+
+    @property
+    def social_image(self):
+        return self.image
+
+    @property
+    def ical_url(self):
+        return self.url + self.reverse_subpage("ical")
+
+    @path("ical/", name="ical")
+    def ical(self, request):
+        from home.feeds import calendar_response
+
+        return calendar_response([self], self.title, f"{self.slug}.ics")

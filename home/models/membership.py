@@ -1,0 +1,166 @@
+import logging
+
+from axes.helpers import get_client_ip_address
+from django.conf import settings
+from django.core.cache import cache
+from django.core.mail import EmailMessage
+from django.db import models, transaction
+from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
+from django.utils import translation
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.forms.models import AbstractEmailForm
+from wagtail.contrib.forms.panels import FormSubmissionsPanel
+from wagtail.fields import RichTextField
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from home.forms import MembershipForm
+
+from .public_page import PageMetaMixin, body_field
+
+logger = logging.getLogger(__name__)
+
+# Applications accepted from one address per window; real companies apply once.
+RATE_LIMIT = 3
+RATE_WINDOW = 60 * 60
+
+
+def client_address(request):
+    """The visitor's address, resolved like django-axes does for login throttling.
+
+    Behind a proxy this honours the same AXES_IPWARE_* settings, so both
+    limits count real visitors rather than the proxy's address.
+    """
+    return get_client_ip_address(request) or "unknown"
+
+
+class MembershipPage(PageMetaMixin, AbstractEmailForm):
+    """“Why become a member”: the pitch, and the application form.
+
+    The form's fields are fixed in code (home.forms.MembershipForm); editors
+    set the texts, where notifications go and the thank-you message.
+    """
+
+    intro = models.TextField(
+        _("introduction"), blank=True, max_length=500, help_text=_("Shown under the title.")
+    )
+    body = body_field(help_text=_("Why companies should join."))
+    form_heading = models.CharField(_("form heading"), max_length=120, default="", blank=True)
+    thank_you_text = RichTextField(
+        _("thank-you text"), blank=True, help_text=_("Shown after a successful application.")
+    )
+
+    content_panels = AbstractEmailForm.content_panels + [
+        FormSubmissionsPanel(),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        FieldPanel("form_heading"),
+        FieldPanel("thank_you_text"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]),
+                FieldPanel("subject"),
+            ],
+            heading=_("Notification e-mail"),
+        ),
+    ]
+    override_translatable_fields = [SynchronizedField("to_address")]
+    search_fields = AbstractEmailForm.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("membership page")
+        verbose_name_plural = _("membership pages")
+
+    # The form builder's hooks, pointed at our fixed form.
+    def get_form_class(self):
+        return MembershipForm
+
+    def get_form_fields(self):
+        return []
+
+    def get_data_fields(self):
+        form = MembershipForm()
+        return [("submit_time", _("Submission date"))] + [
+            (field.name, field.label) for field in form.visible_fields_for_template
+        ]
+
+    def serve(self, request, *args, **kwargs):
+        if request.method != "POST":
+            return super().serve(request, *args, **kwargs)
+        form = self.get_form(request.POST, page=self, user=request.user)
+        if form.is_bot():
+            # Look like success so the bot moves on; keep and send nothing.
+            logger.info("Membership honeypot filled in from %s", client_address(request))
+            return self.render_landing_page(request, None, *args, **kwargs)
+        status = 200
+        if form.is_valid():
+            if self.take_rate_limit_slot(request):
+                submission = self.process_form_submission(form)
+                return self.render_landing_page(request, submission, *args, **kwargs)
+            form.add_error(
+                None,
+                gettext(
+                    "We have received several applications from your address. Please "
+                    "try again in an hour, or write to us by e-mail."
+                ),
+            )
+            status = 429
+        context = self.get_context(request)
+        context["form"] = form
+        return TemplateResponse(request, self.get_template(request), context, status=status)
+
+    def take_rate_limit_slot(self, request):
+        """True while this address has applied fewer than RATE_LIMIT times in the window.
+
+        cache.add + incr are atomic in Redis, so parallel workers share one count.
+        """
+        key = f"membership-rate:{self.pk}:{client_address(request)}"
+        cache.add(key, 0, RATE_WINDOW)
+        try:
+            count = cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.set(key, 1, RATE_WINDOW)
+            count = 1
+        return count <= RATE_LIMIT
+
+    def process_form_submission(self, form):
+        """Store the application first; e-mail failures are logged and never lose it."""
+        with transaction.atomic():
+            submission = self.get_submission_class().objects.create(
+                form_data=form.submission_data(), page=self
+            )
+        try:
+            self.send_notifications(form)
+        except Exception:  # any SMTP/backend error: the application is already stored
+            logger.exception("Membership application %s stored but not e-mailed", submission.pk)
+        return submission
+
+    def send_notifications(self, form):
+        data = form.submission_data()
+        context = {"page": self, "data": data, "form": form}
+        if self.to_address:
+            with translation.override(settings.LANGUAGE_CODE):
+                EmailMessage(
+                    subject=self.subject or gettext("New membership application"),
+                    body=render_to_string("home/email/membership_notification.txt", context),
+                    from_email=self.from_address or None,
+                    to=[address.strip() for address in self.to_address.split(",")],
+                    reply_to=[data["email"]],
+                ).send()
+        with translation.override(self.locale.language_code):
+            EmailMessage(
+                subject=gettext("We have received your membership application"),
+                body=render_to_string("home/email/membership_confirmation.txt", context),
+                from_email=self.from_address or None,
+                to=[data["email"]],
+            ).send()

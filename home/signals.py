@@ -1,0 +1,16 @@
+"""Keep the cached footer in step with the footer snippets and the page tree."""
+
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from home.models.footer import Footer, clear_footer_cache
+
+
+def connect():
+    post_save.connect(clear_footer_cache, sender=Footer, dispatch_uid="footer-saved")
+    post_delete.connect(clear_footer_cache, sender=Footer, dispatch_uid="footer-deleted")
+    page_published.connect(clear_footer_cache, dispatch_uid="footer-page-published")
+    page_unpublished.connect(clear_footer_cache, dispatch_uid="footer-page-unpublished")
+    post_page_move.connect(clear_footer_cache, dispatch_uid="footer-page-moved")
+    post_delete.connect(clear_footer_cache, sender=Page, dispatch_uid="footer-page-deleted")

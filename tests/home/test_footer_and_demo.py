@@ -1,0 +1,80 @@
+"""The cached footer follows edits; the demo content is complete and loads idempotently."""
+
+import pytest
+from django.core.management import call_command
+from wagtail.images.models import Image
+from wagtail.models import Page
+
+from home.models import (
+    EventPage,
+    Footer,
+    Goal,
+    MemberCompany,
+    NewsPage,
+    NewsTag,
+    Sector,
+    StandardPage,
+)
+
+
+def footer_html(client, path="/en/"):
+    return client.get(path).content.decode().split('<footer class="site-footer">')[1]
+
+
+def test_footer_edit_shows_at_once(client, site):
+    assert "A business cluster for Norwegian" in footer_html(client)  # warms the cache
+    footer = Footer.objects.get(locale__language_code="en")
+    footer.about = "Updated about text."
+    footer.save()
+    assert "Updated about text." in footer_html(client)
+
+
+def test_footer_link_follows_a_renamed_page(client, site):
+    footer_html(client)
+    labels = Page.objects.get(locale__language_code="en", slug="labels").specific
+    labels.slug = "recognition"
+    labels.save_revision().publish()
+    assert 'href="/en/recognition/"' in footer_html(client)
+
+
+def test_demo_has_everything_the_issue_lists(site):
+    for language in ("nb", "en"):
+        assert NewsPage.objects.filter(locale__language_code=language, live=True).count() >= 6
+        assert all(
+            page.main_image and page.tags
+            for page in NewsPage.objects.filter(locale__language_code=language)
+        )
+        events = EventPage.objects.filter(locale__language_code=language)
+        from django.utils import timezone
+
+        assert events.filter(start__gt=timezone.now()).count() == 3
+        assert events.filter(end__lt=timezone.now()).count() == 2
+        members = MemberCompany.objects.filter(locale__language_code=language)
+        assert members.count() >= 8
+        assert len({m.sector for m in members}) >= 3
+        assert all(m.website.endswith((".example.no/", ".example.com/")) for m in members)
+        assert Goal.objects.filter(locale__language_code=language).count() == 5
+        assert NewsTag.objects.filter(locale__language_code=language).count() == 4
+        assert StandardPage.objects.filter(locale__language_code=language).exists()
+    assert {Sector.FURNITURE, Sector.INTERIOR, Sector.TEXTILES} <= set(
+        MemberCompany.objects.values_list("sector", flat=True)
+    )
+
+
+def test_demo_loads_again_without_duplicates(site, django_capture_on_commit_callbacks):
+    def counts():
+        return [
+            model.objects.count()
+            for model in (Page, Image, MemberCompany, NewsTag, Footer, Goal, NewsPage)
+        ]
+
+    before = counts()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("seed_demo", verbosity=0)
+    assert counts() == before
+
+
+@pytest.mark.parametrize("path", ["/nb/", "/en/"])
+def test_sections_are_in_the_menu(client, site, path):
+    menu = client.get(path).content.decode().split('class="main-menu"')[1].split("</nav>")[0]
+    assert menu.count("<li>") >= 6

@@ -1,0 +1,100 @@
+"""What search engines and social media see: meta tags, canonical, robots.txt, footer, 404."""
+
+import re
+
+import pytest
+
+
+def meta(body, attribute, name):
+    match = re.search(rf'<meta {attribute}="{re.escape(name)}" content="([^"]*)"', body)
+    return match.group(1) if match else None
+
+
+def test_description_falls_back_to_the_intro(client, site):
+    body = client.get("/en/news/circular-value-chains/").content.decode()
+    assert meta(body, "name", "description").startswith("How can a sofa get a second life?")
+    assert meta(body, "property", "og:description").startswith("How can a sofa")
+
+
+def test_search_description_wins_over_the_intro(client, site):
+    from home.models import NewsPage
+
+    page = NewsPage.objects.get(locale__language_code="en", slug="circular-value-chains")
+    page.search_description = "Reuse, repair and recycling of furniture."
+    page.seo_title = "Circular furniture"
+    page.save_revision().publish()
+    body = client.get("/en/news/circular-value-chains/").content.decode()
+    assert meta(body, "name", "description") == "Reuse, repair and recycling of furniture."
+    assert "<title>Circular furniture · Norwegian Rooms®</title>" in body
+    assert meta(body, "property", "og:title") == "Circular furniture"
+
+
+@pytest.mark.parametrize(
+    ("path", "locale"), [("/nb/nyheter/tre-nye-medlemmer/", "nb_NO"), ("/en/", "en_GB")]
+)
+def test_open_graph_and_twitter_card_with_an_image(client, site, path, locale):
+    body = client.get(path).content.decode()
+    assert meta(body, "property", "og:url").endswith(path)
+    assert meta(body, "property", "og:locale") == locale
+    image = meta(body, "property", "og:image")
+    assert image.startswith("http://testserver/") and image.endswith(".jpg")
+    assert meta(body, "property", "og:image:width") == "1200" or "og:image:width" in body
+    assert meta(body, "name", "twitter:card") == "summary_large_image"
+    assert meta(body, "name", "twitter:image") == image
+
+
+def test_canonical_points_to_the_page_itself(client, site):
+    body = client.get("/en/events/", {"page": "2"}).content.decode()
+    canonical = re.search(r'<link rel="canonical" href="([^"]+)"', body).group(1)
+    assert canonical.endswith("/en/events/")
+
+
+def test_robots_txt_points_to_the_sitemap(client, site):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/plain")
+    body = response.content.decode()
+    assert "Sitemap: http://testserver/sitemap.xml" in body
+    assert "Disallow: /admin/" in body
+
+
+@pytest.mark.parametrize(
+    ("path", "contact", "links"),
+    [
+        ("/nb/", "Kontakt", ['href="/nb/utmerkelser/">Utmerkelser', "Postboks 123"]),
+        ("/en/", "Contact", ['href="/en/labels/">Labels', "PO Box 123"]),
+    ],
+)
+def test_footer_comes_from_the_snippet_in_the_visitors_language(client, site, path, contact,
+                                                                 links):  # fmt: skip
+    footer = client.get(path).content.decode().split('<footer class="site-footer">')[1]
+    assert contact in footer
+    for link in links:
+        assert link in footer
+    assert 'href="mailto:post@example.no"' in footer
+
+
+@pytest.mark.parametrize(
+    ("path", "text"),
+    [("/nb/finnes-ikke/", "Fant ikke siden"), ("/en/does-not-exist/", "Page not found")],
+)
+def test_404_in_the_visitors_language(client, site, path, text):
+    response = client.get(path)
+    assert response.status_code == 404
+    assert text in response.content.decode()
+
+
+def test_images_are_webp_renditions_with_srcset(client, site):
+    body = client.get("/en/news/").content.decode()
+    image = re.search(r"<img[^>]*srcset=[^>]*>", body).group(0)
+    assert ".webp 400w" in image and ".webp 800w" in image
+    assert 'sizes="' in image
+
+
+def test_menu_toggle_markup_works_without_javascript(client, site):
+    body = client.get("/nb/").content.decode()
+    assert (
+        'class="menu-toggle" type="button" aria-controls="site-nav" aria-expanded="false" hidden'
+        in body
+    )
+    assert 'id="site-nav"' in body
