@@ -101,6 +101,8 @@ class ProjectUpdate(TranslatableMixin, Orderable):
     date = models.DateField(_("date"), default=datetime.date.today)
     title = models.CharField(_("title"), max_length=200)
     body = RichTextField(_("text"))
+    # When the update first went live; the digest sends updates newer than the last digest.
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     panels = [FieldPanel("date"), FieldPanel("title"), FieldPanel("body")]
 
