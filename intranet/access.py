@@ -11,7 +11,7 @@ from functools import reduce
 from operator import or_
 
 from django.contrib.auth.models import Group
-from django.db.models import Q
+from django.db.models import Q, prefetch_related_objects
 from wagtail.documents import get_document_model
 from wagtail.models import (
     BaseViewRestriction,
@@ -27,10 +27,12 @@ PROJECT_GROUP_PREFIX = "Project: "
 
 
 def user_group_ids(user):
+    if not user.is_authenticated:
+        return set()
     if not hasattr(user, "_intranet_group_ids"):
-        user._intranet_group_ids = (
-            set(user.groups.values_list("id", flat=True)) if user.is_authenticated else set()
-        )
+        # Prefetched, so Wagtail's own restriction check reuses the same query.
+        prefetch_related_objects([user], "groups")
+        user._intranet_group_ids = {group.id for group in user.groups.all()}
     return user._intranet_group_ids
 
 

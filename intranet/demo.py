@@ -306,6 +306,7 @@ def ensure_document(collection, title):
         document.file.save(
             f"{slugify(title)[:40]}.pdf", ContentFile(minimal_pdf(title)), save=False
         )
+        document._set_document_file_metadata()  # size and hash, as an admin upload sets them
         document.save()
     return document
 

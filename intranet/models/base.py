@@ -13,6 +13,14 @@ class IntranetPage(Page):
     class Meta:
         abstract = True
 
+    def get_view_restrictions(self):
+        # Checked by our privacy hook and again by Wagtail's: load them (and their
+        # groups) once per page object, which lives for one request.
+        if not hasattr(self, "_view_restrictions"):
+            self._view_restrictions = super().get_view_restrictions().prefetch_related("groups")
+            list(self._view_restrictions)  # fills the queryset's cache; .exists() uses it too
+        return self._view_restrictions
+
     def serve(self, request, *args, **kwargs):
         access.mark_private(request)
         return super().serve(request, *args, **kwargs)
