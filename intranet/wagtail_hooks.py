@@ -32,7 +32,11 @@ def refuse(request, restrictions):
 
 @hooks.register("before_serve_page", order=-1)
 def enforce_page_privacy(page, request, serve_args, serve_kwargs):
-    return refuse(request, list(page.get_view_restrictions()))
+    restrictions = page.get_view_restrictions().prefetch_related("groups")
+    list(restrictions)  # evaluate once; .exists() and iteration reuse the result
+    # Wagtail's own check runs after this one on the same page object: let it reuse the result.
+    page.get_view_restrictions = lambda: restrictions
+    return refuse(request, list(restrictions))
 
 
 @hooks.register("before_serve_document", order=-1)

@@ -13,14 +13,6 @@ class IntranetPage(Page):
     class Meta:
         abstract = True
 
-    def get_view_restrictions(self):
-        # Checked by our privacy hook and again by Wagtail's: load them (and their
-        # groups) once per page object, which lives for one request.
-        if not hasattr(self, "_view_restrictions"):
-            self._view_restrictions = super().get_view_restrictions().prefetch_related("groups")
-            list(self._view_restrictions)  # fills the queryset's cache; .exists() uses it too
-        return self._view_restrictions
-
     def serve(self, request, *args, **kwargs):
         access.mark_private(request)
         return super().serve(request, *args, **kwargs)
@@ -32,6 +24,8 @@ class IntranetPage(Page):
     def intranet_home(self):
         from .home import IntranetHomePage
 
+        if isinstance(self, IntranetHomePage):
+            return self
         return (
             IntranetHomePage.objects.ancestor_of(self, inclusive=True)
             .filter(locale=self.locale)

@@ -41,7 +41,8 @@ class IntranetHomePage(IntranetPage):
         return access.members_groups()
 
     def get_context(self, request, *args, **kwargs):
-        from .news import MemberNewsPage
+        from .documents import DocumentLibraryPage
+        from .news import MemberNewsIndexPage, MemberNewsPage
         from .projects import ProjectSpacePage
 
         context = super().get_context(request, *args, **kwargs)
@@ -51,6 +52,10 @@ class IntranetHomePage(IntranetPage):
             context["search_query"] = query
             context["search_results"] = search_intranet(self, user, query)
             return context
+        children = self.get_children().live().type(MemberNewsIndexPage, DocumentLibraryPage)
+        sections = {page.specific_class: page for page in children}
+        context["news_index"] = sections.get(MemberNewsIndexPage)
+        context["library"] = sections.get(DocumentLibraryPage)
         news = MemberNewsPage.objects.live().descendant_of(self).filter(locale=self.locale)
         context["latest_news"] = access.visible_pages(user, news).order_by("-date", "-pk")[
             :DASHBOARD_ITEMS
