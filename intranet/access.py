@@ -126,14 +126,18 @@ def ensure_group_restriction(page_or_collection, groups):
     restriction.groups.set(groups)
 
 
+def group(name):
+    return Group.objects.get_or_create(name=name)[0]
+
+
 def members_groups():
     """The groups that may open the intranet: members, and staff who edit it."""
-    return [Group.objects.get_or_create(name=name)[0] for name in (MEMBERS_GROUP, STAFF_GROUP)]
+    return [group(MEMBERS_GROUP), group(STAFF_GROUP)]
 
 
 def project_groups(project_group):
     """The groups that may open one project's space and files: its members, and staff."""
-    return [project_group, Group.objects.get_or_create(name=STAFF_GROUP)[0]]
+    return [project_group, group(STAFF_GROUP)]
 
 
 def mark_private(request):

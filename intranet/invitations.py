@@ -61,7 +61,7 @@ def create_invited_member(data):
     )
     user.set_unusable_password()
     user.save()
-    user.groups.add(access.members_groups()[0], *data["projects"])
+    user.groups.add(access.group(access.MEMBERS_GROUP), *data["projects"])
     MemberProfile.objects.create(
         user=user, company=data["company"], preferred_language=data["preferred_language"]
     )

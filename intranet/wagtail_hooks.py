@@ -6,9 +6,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.models import BaseViewRestriction
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from intranet import access
 from intranet.invitations import InviteMemberView
+from intranet.models import MemberProfile
 
 
 def refuse(request, restrictions):
@@ -59,3 +62,18 @@ def register_invite_menu_item():
     return InviteMenuItem(
         _("Invite a member"), reverse("intranet_invite_member"), icon_name="user", order=650
     )
+
+
+class MemberProfileViewSet(SnippetViewSet):
+    """Staff can change a member's company and e-mail language; invitations create profiles."""
+
+    model = MemberProfile
+    icon = "user"
+    menu_label = _("Member profiles")
+    add_to_admin_menu = True
+    menu_order = 660
+    list_display = ["__str__", "company", "preferred_language", "last_digest_at"]
+    search_fields = ["user__first_name", "user__last_name", "user__email"]
+
+
+register_snippet(MemberProfileViewSet)

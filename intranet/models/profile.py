@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
 
 
 class MemberProfile(models.Model):
@@ -23,6 +24,8 @@ class MemberProfile(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="member_profiles",
+        # One row per company: the source-language one (the others are its translations).
+        limit_choices_to={"locale__language_code": settings.LANGUAGE_CODE},
         help_text=_("The member company this person works for."),
     )
     preferred_language = models.CharField(
@@ -38,6 +41,8 @@ class MemberProfile(models.Model):
         blank=True,
         help_text=_("When the member digest last went out to this member."),
     )
+
+    panels = [FieldPanel("user"), FieldPanel("company"), FieldPanel("preferred_language")]
 
     class Meta:
         verbose_name = _("member profile")

@@ -222,3 +222,16 @@ def test_lockout_after_five_failures_and_unlock_after_cool_off(
     )
     response = log_in(client, "medlem@example.no", "demo-medlem-passord", language)
     assert response.status_code == 302
+
+
+def test_admin_menu_offers_invites_to_editors(client, demo, login_as):
+    login_as("editor")
+    assert "/admin/invite-member/" in client.get("/admin/").content.decode()
+
+
+def test_staff_find_and_edit_member_profiles(client, demo, login_as):
+    login_as("admin")
+    response = client.get("/admin/snippets/intranet/memberprofile/", {"q": "Sirkelsen"})
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Sigrid Sirkelsen" in body and "Mona Medlem" not in body

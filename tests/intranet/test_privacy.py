@@ -95,3 +95,9 @@ def test_login_redirect_keeps_the_language(client, demo):
 def test_public_pages_stay_cacheable(client, demo):
     response = client.get("/nb/")
     assert "no-store" not in response.get("Cache-Control", "")
+
+
+def test_news_attachments_follow_the_translation(client, demo, login_as):
+    login_as("member")
+    body = client.get("/en/intranet/news/annual-meeting-2026/").content.decode()
+    assert "<h2>Attachments</h2>" in body and "Referat fra årsmøtet 2026" in body
