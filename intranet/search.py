@@ -9,6 +9,10 @@ MAX_RESULTS = 20
 
 def search_intranet(home, user, query):
     """Pages below `home` (its language) and documents matching `query`, within `user`'s access."""
+    # A stray double quote is phrase syntax to SQLite's full-text search and breaks the query.
+    query = " ".join(query.replace('"', " ").split())
+    if not query:
+        return {"pages": [], "documents": []}
     pages = access.visible_pages(
         user, Page.objects.live().descendant_of(home).filter(locale=home.locale)
     )

@@ -105,3 +105,15 @@ def test_library_is_newest_first_and_paginated(client, demo, login_as):
     second = library_titles(client, page=2)
     assert "Notat 24" not in second and "Referat fra årsmøtet 2026" in second
     assert "Side 2 av 2" in library_titles(client, page=99)
+
+
+@pytest.mark.parametrize(
+    "query", ['"', "*", "(", "AND", "OR NOT", "'; DROP TABLE x; --", "ø" * 500, "a:b", "-"]
+)
+def test_odd_search_input_never_breaks_a_page(client, demo, login_as, query):
+    login_as("member_a")
+    assert client.get("/nb/intranett/", {"q": query}).status_code == 200
+    assert (
+        client.get(LIBRARY, {"q": query, "page": "x", "project": "y", "type": "z"}).status_code
+        == 200
+    )
