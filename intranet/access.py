@@ -71,10 +71,6 @@ def visible_pages(user, queryset=None):
     return _exclude_paths(queryset, hidden_page_paths(user))
 
 
-def can_view_page(user, page):
-    return all(passes(r, user) for r in page.get_view_restrictions())
-
-
 def visible_collection_ids(user):
     if not hasattr(user, "_intranet_collections"):
         restrictions = CollectionViewRestriction.objects.select_related(

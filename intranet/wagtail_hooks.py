@@ -44,7 +44,8 @@ def enforce_page_privacy(page, request, serve_args, serve_kwargs):
 
 @hooks.register("before_serve_document", order=-1)
 def enforce_document_privacy(document, request):
-    return refuse(request, list(document.collection.get_view_restrictions()))
+    restrictions = document.collection.get_view_restrictions().prefetch_related("groups")
+    return refuse(request, list(restrictions))
 
 
 @hooks.register("register_admin_urls")

@@ -22,12 +22,8 @@ class IntranetPage(Page):
         return []
 
     def intranet_home(self):
-        from .home import IntranetHomePage
+        from .home import IntranetHomePage  # home.py imports this module
 
         if isinstance(self, IntranetHomePage):
             return self
-        return (
-            IntranetHomePage.objects.ancestor_of(self, inclusive=True)
-            .filter(locale=self.locale)
-            .first()
-        )
+        return IntranetHomePage.objects.ancestor_of(self).first()

@@ -11,6 +11,7 @@ from intranet import access
 from site_core.search import clean_query
 
 from .base import IntranetPage
+from .projects import ProjectSpacePage
 
 DOCUMENTS_PER_PAGE = 20
 
@@ -46,8 +47,6 @@ class DocumentLibraryPage(IntranetPage):
         verbose_name_plural = _("document libraries")
 
     def get_context(self, request, *args, **kwargs):
-        from .projects import ProjectSpacePage
-
         context = super().get_context(request, *args, **kwargs)
         user = request.user
         spaces = ProjectSpacePage.objects.live().sibling_of(self).filter(locale=self.locale)

@@ -7,6 +7,9 @@ from intranet.search import search_intranet
 from site_core.search import clean_query
 
 from .base import IntranetPage
+from .documents import DocumentLibraryPage
+from .news import MemberNewsIndexPage, MemberNewsPage
+from .projects import ProjectSpacePage
 
 DASHBOARD_ITEMS = 5
 
@@ -41,10 +44,6 @@ class IntranetHomePage(IntranetPage):
         return access.members_groups()
 
     def get_context(self, request, *args, **kwargs):
-        from .documents import DocumentLibraryPage
-        from .news import MemberNewsIndexPage, MemberNewsPage
-        from .projects import ProjectSpacePage
-
         context = super().get_context(request, *args, **kwargs)
         user = request.user
         query = clean_query(request.GET.get("q", ""))

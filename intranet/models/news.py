@@ -70,8 +70,10 @@ class MemberNewsPage(IntranetPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # An attachment from a project the reader is not in stays invisible.
-        context["attachments"] = access.visible_documents(request.user).filter(
-            member_news_attachments__page=self
+        context["attachments"] = (
+            access.visible_documents(request.user)
+            .filter(member_news_attachments__page=self)
+            .order_by("member_news_attachments__sort_order")
         )
         return context
 
