@@ -33,6 +33,16 @@ class MemberLoginForm(AuthenticationForm):
     }
 
 
+def axes_username(request, credentials=None):
+    """The account a failed login counts against: the address, whatever its case.
+
+    Without this, "Medlem@Example.no" and "medlem@example.no" would be counted
+    separately and an attacker could vary the case to dodge the lock.
+    """
+    raw = (credentials or {}).get("username") or request.POST.get("username") or ""
+    return raw.strip().lower()
+
+
 class MemberPasswordResetForm(PasswordResetForm):
     """Also lets invited members who never set a password ask for a new link."""
 

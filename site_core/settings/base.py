@@ -152,6 +152,8 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# Count failures per address case-insensitively (members log in with their e-mail).
+AXES_USERNAME_CALLABLE = "intranet.accounts.axes_username"
 
 # Sessions last two weeks unless the visitor opts out of "remember me".
 SESSION_COOKIE_AGE = 14 * 24 * 60 * 60
