@@ -8,7 +8,6 @@ Every loader is idempotent: it finds what exists (by slug or name) first.
 
 import datetime
 
-from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
@@ -763,7 +762,3 @@ def load():
     membership = load_membership(home, goals)
     load_about(home, membership)
     load_footer(label.get_parent(), programme.get_parent())
-    # wagtail-localize publishes the English pages in on-commit callbacks; publishing a
-    # parent's revision after its children were added writes back a stale child count
-    # (treebeard's numchild), which hides the children. Recount once everything is in.
-    transaction.on_commit(Page.fix_tree)

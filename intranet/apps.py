@@ -6,3 +6,6 @@ class IntranetConfig(AppConfig):
 
     name = "intranet"
     verbose_name = "Member intranet"
+
+    def ready(self):
+        from intranet import signals  # noqa: F401  (connects the receivers)

@@ -10,7 +10,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
-from wagtail.models import Locale
+from django.db import transaction
+from wagtail.models import Locale, Page
 from wagtail.snippets.models import get_snippet_models
 from wagtail_localize.models import (
     StringSegment,
@@ -44,6 +45,14 @@ DEMO_USERS = [
     DemoUser(
         "medlem", "medlem@example.no", "demo-medlem-passord", "Mona", "Medlem",
         "member", groups=("Members",),
+    ),
+    DemoUser(
+        "sirkel", "sirkel@example.no", "demo-sirkel-passord", "Sigrid", "Sirkelsen",
+        "member, project A", groups=("Members", "Project: Sirkulære materialer"),
+    ),
+    DemoUser(
+        "eksport", "eksport@example.com", "demo-eksport-passord", "Oliver", "Exporter",
+        "member, project B", groups=("Members", "Project: Eksport til Storbritannia"),
     ),
 ]  # fmt: skip
 
@@ -121,4 +130,15 @@ def publish_translation(instance, language_code, strings):
             defaults={"data": strings[segment.string.data]},
         )
     translation.save_target(publish=True)
-    return instance.get_translation(locale)
+    translated = instance.get_translation(locale)
+    if isinstance(translated, Page):
+        # wagtail-localize publishes on commit, saving the page object as it is now; when the
+        # loader adds children before the commit, that save resets numchild to 0 and hides them.
+        transaction.on_commit(lambda: recount_children(translated))
+    return translated
+
+
+def recount_children(page):
+    """Set a page's numchild from the tree, after a stale save."""
+    children = Page.objects.filter(path__startswith=page.path, depth=page.depth + 1).count()
+    Page.objects.filter(pk=page.pk).update(numchild=children)

@@ -32,6 +32,7 @@ if settings.DEBUG:
 # Every public page lives under /nb/ or /en/; Wagtail's catch-all comes last.
 urlpatterns += i18n_patterns(
     path(_("search/"), search_view, name="search"),
+    path("", include("intranet.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -89,6 +89,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Outside everything that answers for restricted content, login and lockout included.
+    "intranet.middleware.PrivateResponseMiddleware",
     "site_core.middleware.LanguagePrefixMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -125,7 +127,13 @@ AUTHENTICATION_BACKENDS = [
     # django-axes must come first so that a locked-out login never reaches the others.
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    # Members log in on the site with their e-mail address.
+    "intranet.backends.EmailBackend",
 ]
+
+# The member login page, per language (/nb/logg-inn/, /en/login/).
+LOGIN_URL = "login"
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -143,6 +151,9 @@ AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# Count failures per address case-insensitively (members log in with their e-mail).
+AXES_USERNAME_CALLABLE = "intranet.accounts.axes_username"
 
 # Sessions last two weeks unless the visitor opts out of "remember me".
 SESSION_COOKIE_AGE = 14 * 24 * 60 * 60

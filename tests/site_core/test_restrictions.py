@@ -65,7 +65,9 @@ def test_group_changes_and_lifting_are_synchronised(nb_page, commit):
         en = translate(nb_page)
     with commit():
         restriction = restrict_to(nb_page, "Members")
-        restriction.groups.add(Group.objects.create(name="Project: Eksport til Storbritannia"))
+        restriction.groups.add(
+            Group.objects.get_or_create(name="Project: Eksport til Storbritannia")[0]
+        )
     assert groups_of(en) == {("groups", ("Members", "Project: Eksport til Storbritannia"))}
 
     # Edited from the English side, the Norwegian page follows as well.

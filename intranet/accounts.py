@@ -1,0 +1,110 @@
+"""Member login, logout and password reset: Django's views with our forms and templates."""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.urls import reverse_lazy
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from intranet import access
+
+
+class MemberLoginForm(AuthenticationForm):
+    """E-mail, password and "remember me"."""
+
+    username = forms.CharField(
+        label=_("E-mail address"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"}),
+    )
+    remember_me = forms.BooleanField(
+        label=_("Remember me on this device for two weeks"), required=False, initial=True
+    )
+
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": _(
+            "That e-mail address and password do not match an active account. "
+            "Check them and try again."
+        ),
+    }
+
+
+def axes_username(request, credentials=None):
+    """The account a failed login counts against: the address, whatever its case.
+
+    Without this, "Medlem@Example.no" and "medlem@example.no" would be counted
+    separately and an attacker could vary the case to dodge the lock.
+    """
+    raw = (credentials or {}).get("username") or request.POST.get("username") or ""
+    return raw.strip().lower()
+
+
+class MemberPasswordResetForm(PasswordResetForm):
+    """Also lets invited members who never set a password ask for a new link."""
+
+    def get_users(self, email):
+        return get_user_model()._default_manager.filter(email__iexact=email, is_active=True)
+
+
+class PrivateViewMixin:
+    """Account pages carry CSRF tokens and personal state: never cache them."""
+
+    def dispatch(self, request, *args, **kwargs):
+        access.mark_private(request)
+        return super().dispatch(request, *args, **kwargs)
+
+
+def intranet_home_url():
+    from intranet.models import IntranetHomePage
+
+    home = IntranetHomePage.objects.live().filter(locale__language_code=get_language()).first()
+    return home.url if home else f"/{get_language()}/"
+
+
+class LoginView(PrivateViewMixin, auth_views.LoginView):
+    form_class = MemberLoginForm
+    template_name = "registration/login.html"
+    redirect_authenticated_user = True
+
+    def get_default_redirect_url(self):
+        return intranet_home_url()
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        # 0 = until the browser closes; None = SESSION_COOKIE_AGE (two weeks).
+        self.request.session.set_expiry(None if form.cleaned_data["remember_me"] else 0)
+        return response
+
+
+class LogoutView(PrivateViewMixin, auth_views.LogoutView):
+    next_page = reverse_lazy("login")
+
+    def post(self, request, *args, **kwargs):
+        response = super().post(request, *args, **kwargs)
+        messages.success(request, _("You are logged out."))
+        return response
+
+
+class PasswordResetView(PrivateViewMixin, auth_views.PasswordResetView):
+    form_class = MemberPasswordResetForm
+    template_name = "registration/password_reset_form.html"
+    email_template_name = "registration/password_reset_email.txt"
+    subject_template_name = "registration/password_reset_subject.txt"
+    success_url = reverse_lazy("password_reset_done")
+
+
+class PasswordResetDoneView(PrivateViewMixin, auth_views.PasswordResetDoneView):
+    template_name = "registration/password_reset_done.html"
+
+
+class PasswordResetConfirmView(PrivateViewMixin, auth_views.PasswordResetConfirmView):
+    template_name = "registration/password_reset_confirm.html"
+    success_url = reverse_lazy("password_reset_complete")
+
+
+class PasswordResetCompleteView(PrivateViewMixin, auth_views.PasswordResetCompleteView):
+    template_name = "registration/password_reset_complete.html"

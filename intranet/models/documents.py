@@ -1,0 +1,78 @@
+from functools import reduce
+from operator import or_
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+
+from intranet import access
+from site_core.search import clean_query
+
+from .base import IntranetPage
+from .projects import ProjectSpacePage
+
+DOCUMENTS_PER_PAGE = 20
+
+# What a member filters by: a kind of file, and the extensions that make it.
+DOCUMENT_TYPES = {
+    "pdf": (_("PDF"), ("pdf",)),
+    "text": (_("Text documents"), ("doc", "docx", "odt", "rtf", "txt")),
+    "spreadsheet": (_("Spreadsheets"), ("xls", "xlsx", "ods", "csv")),
+    "presentation": (_("Presentations"), ("ppt", "pptx", "odp")),
+    "image": (_("Images"), ("png", "jpg", "jpeg", "webp")),
+}
+
+
+def filter_by_type(documents, type_key):
+    _label, extensions = DOCUMENT_TYPES[type_key]
+    return documents.filter(reduce(or_, (Q(file__iendswith=f".{ext}") for ext in extensions)))
+
+
+class DocumentLibraryPage(IntranetPage):
+    """Every document the member may open: newest first, filterable and searchable."""
+
+    intro = models.TextField(
+        _("introduction"), blank=True, help_text=_("Shown above the list of documents.")
+    )
+
+    content_panels = IntranetPage.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["intranet.IntranetHomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("document library")
+        verbose_name_plural = _("document libraries")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        user = request.user
+        spaces = ProjectSpacePage.objects.live().sibling_of(self).filter(locale=self.locale)
+        projects = list(
+            access.visible_pages(user, spaces).select_related("collection").order_by("title")
+        )
+        documents = access.visible_documents(user)
+
+        project = next((p for p in projects if str(p.pk) == request.GET.get("project")), None)
+        if project:
+            documents = documents.filter(collection__path__startswith=project.collection.path)
+        type_key = request.GET.get("type")
+        if type_key in DOCUMENT_TYPES:
+            documents = filter_by_type(documents, type_key)
+        else:
+            type_key = ""
+        query = clean_query(request.GET.get("q", ""))
+        if query:
+            documents = documents.filter(title__icontains=query)
+
+        context.update(
+            projects=projects,
+            document_types=[(key, label) for key, (label, _ext) in DOCUMENT_TYPES.items()],
+            selected_project=project,
+            selected_type=type_key,
+            search_query=query,
+            documents=Paginator(documents, DOCUMENTS_PER_PAGE).get_page(request.GET.get("page")),
+        )
+        return context

@@ -1,0 +1,53 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+
+
+class MemberProfile(models.Model):
+    """What the intranet knows about a member user beyond the auth user.
+
+    The company link points at one row of the translatable MemberCompany (the
+    Norwegian source row); name and logo are synchronised across translations.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="member_profile",
+    )
+    company = models.ForeignKey(
+        "home.MemberCompany",
+        verbose_name=_("member company"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="member_profiles",
+        # One row per company: the source-language one (the others are its translations).
+        limit_choices_to={"locale__language_code": settings.LANGUAGE_CODE},
+        help_text=_("The member company this person works for."),
+    )
+    preferred_language = models.CharField(
+        _("preferred language"),
+        max_length=5,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("The language of e-mails such as the member digest."),
+    )
+    last_digest_at = models.DateTimeField(
+        _("last digest sent"),
+        null=True,
+        blank=True,
+        help_text=_("When the member digest last went out to this member."),
+    )
+
+    panels = [FieldPanel("user"), FieldPanel("company"), FieldPanel("preferred_language")]
+
+    class Meta:
+        verbose_name = _("member profile")
+        verbose_name_plural = _("member profiles")
+        permissions = [("invite_member", _("Can invite members to the intranet"))]
+
+    def __str__(self):
+        return self.user.get_full_name() or self.user.get_username()

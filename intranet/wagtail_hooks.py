@@ -1,0 +1,80 @@
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.shortcuts import render, resolve_url
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.models import BaseViewRestriction
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from intranet import access
+from intranet.invitations import InviteMemberView
+from intranet.models import MemberProfile
+
+
+def refuse(request, restrictions):
+    """The answer for a request that fails group or login privacy, or None to serve it.
+
+    Anonymous visitors go to the login page and come back; signed-in users who
+    lack the group get a 403 that names nothing (Wagtail would send them to
+    the login page again, which tells them nothing and loops).
+    """
+    if not restrictions:
+        return None
+    access.mark_private(request)
+    failed = [r for r in restrictions if not access.passes(r, request.user)]
+    if not failed or any(r.restriction_type == BaseViewRestriction.PASSWORD for r in failed):
+        return None  # Wagtail's own hook handles password privacy, which we do not use.
+    if not request.user.is_authenticated:
+        login_url = resolve_url(settings.WAGTAIL_FRONTEND_LOGIN_URL)
+        return redirect_to_login(request.get_full_path(), login_url)
+    return render(request, "intranet/forbidden.html", status=403)
+
+
+@hooks.register("before_serve_page", order=-1)
+def enforce_page_privacy(page, request, serve_args, serve_kwargs):
+    restrictions = page.get_view_restrictions().prefetch_related("groups")
+    list(restrictions)  # evaluate once; .exists() and iteration reuse the result
+    # Wagtail's own check runs after this one on the same page object: let it reuse the result.
+    page.get_view_restrictions = lambda: restrictions
+    return refuse(request, list(restrictions))
+
+
+@hooks.register("before_serve_document", order=-1)
+def enforce_document_privacy(document, request):
+    restrictions = document.collection.get_view_restrictions().prefetch_related("groups")
+    return refuse(request, list(restrictions))
+
+
+@hooks.register("register_admin_urls")
+def register_invite_url():
+    return [path("invite-member/", InviteMemberView.as_view(), name="intranet_invite_member")]
+
+
+class InviteMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("intranet.invite_member")
+
+
+@hooks.register("register_admin_menu_item")
+def register_invite_menu_item():
+    return InviteMenuItem(
+        _("Invite a member"), reverse("intranet_invite_member"), icon_name="user", order=650
+    )
+
+
+class MemberProfileViewSet(SnippetViewSet):
+    """Staff can change a member's company and e-mail language; invitations create profiles."""
+
+    model = MemberProfile
+    icon = "user"
+    menu_label = _("Member profiles")
+    add_to_admin_menu = True
+    menu_order = 660
+    list_display = ["__str__", "company", "preferred_language", "last_digest_at"]
+    search_fields = ["user__first_name", "user__last_name", "user__email"]
+
+
+register_snippet(MemberProfileViewSet)

@@ -1,0 +1,107 @@
+"""The access matrix: every role against every door to restricted content.
+
+Rows are resources (name -> URL builder), columns are roles; each cell is the
+expected outcome. Every response that should not show project A's content is
+also searched for project A's code name and links, so a leak through a listing, search
+result, sitemap or error page fails the test. Add a resource by adding a URL
+builder and a row.
+"""
+
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+from intranet.demo import MEMBER_DOCUMENTS, PROJECTS, PUBLIC_DOCUMENTS
+
+from .conftest import ROLES, SECRET, body_of, document_url, without_query_echo
+
+# What gives project A away: its code name, and links to its space in either language.
+LEAK_MARKERS = [SECRET, "/sirkulaere-materialer/", "/circular-materials/"]
+
+pytestmark = pytest.mark.django_db
+
+# Outcomes
+SEES = "200, shows project A's content"
+OK = "200, nothing of project A"
+LOGIN = "redirect to login"
+DENY = "403"
+
+RESOURCES = {
+    "intranet home nb": lambda: "/nb/intranett/",
+    "intranet home en": lambda: "/en/intranet/",
+    "member news": lambda: "/nb/intranett/nyheter/arsmotet-2026/",
+    "member news en": lambda: "/en/intranet/news/annual-meeting-2026/",
+    "document library": lambda: "/nb/intranett/dokumenter/",
+    "project A space": lambda: "/nb/intranett/sirkulaere-materialer/",
+    "project A space en": lambda: "/en/intranet/circular-materials/",
+    "project A document": lambda: document_url(PROJECTS[0]["documents"][0]),
+    "members-only document": lambda: document_url(MEMBER_DOCUMENTS[0]),
+    "public document": lambda: document_url(PUBLIC_DOCUMENTS[0]),
+    "intranet search": lambda: f"/nb/intranett/?q={SECRET}",
+    "intranet search en": lambda: f"/en/intranet/?q={SECRET}",
+    "public search": lambda: f"/nb/sok/?q={SECRET}",
+    "public search en": lambda: f"/en/search/?q={SECRET}",
+    "sitemap": lambda: "/sitemap.xml",
+}
+
+PUBLIC_RESOURCES = {"public document", "public search", "public search en", "sitemap"}
+
+# fmt: off
+COLUMNS = ("anonymous", "member", "member_a", "member_b", "editor", "admin")
+EXPECTED = {
+    "intranet home nb":      (LOGIN, OK,   SEES, OK,   SEES, SEES),
+    "intranet home en":      (LOGIN, OK,   SEES, OK,   SEES, SEES),
+    "member news":           (LOGIN, OK,   OK,   OK,   OK,   OK),
+    "member news en":        (LOGIN, OK,   OK,   OK,   OK,   OK),
+    "document library":      (LOGIN, OK,   SEES, OK,   SEES, SEES),
+    "project A space":       (LOGIN, DENY, SEES, DENY, SEES, SEES),
+    "project A space en":    (LOGIN, DENY, SEES, DENY, SEES, SEES),
+    "project A document":    (LOGIN, DENY, SEES, DENY, SEES, SEES),
+    "members-only document": (LOGIN, OK,   OK,   OK,   OK,   OK),
+    "public document":       (OK,    OK,   OK,   OK,   OK,   OK),
+    "intranet search":       (LOGIN, OK,   SEES, OK,   SEES, SEES),
+    "intranet search en":    (LOGIN, OK,   SEES, OK,   SEES, SEES),
+    "public search":         (OK,    OK,   OK,   OK,   OK,   OK),
+    "public search en":      (OK,    OK,   OK,   OK,   OK,   OK),
+    "sitemap":               (OK,    OK,   OK,   OK,   OK,   OK),
+}
+# fmt: on
+
+CASES = [
+    pytest.param(resource, role, outcome, id=f"{resource}-{role}")
+    for resource, outcomes in EXPECTED.items()
+    for role, outcome in zip(COLUMNS, outcomes, strict=True)
+]
+
+
+def test_table_covers_every_resource_and_role():
+    assert set(EXPECTED) == set(RESOURCES)
+    assert set(COLUMNS) == set(ROLES)
+
+
+@pytest.mark.parametrize(("resource", "role", "outcome"), CASES)
+def test_access_matrix(client, demo, login_as, resource, role, outcome):
+    login_as(role)
+    url = RESOURCES[resource]()
+    response = client.get(url)
+    body = without_query_echo(body_of(response), SECRET)
+
+    if outcome == LOGIN:
+        assert response.status_code == 302
+        location = urlparse(response["Location"])
+        assert location.path in {"/nb/logg-inn/", "/en/login/"}
+        assert parse_qs(location.query)["next"] == [url]
+    elif outcome == DENY:
+        assert response.status_code == 403
+    else:
+        assert response.status_code == 200
+
+    if outcome == SEES:
+        assert SECRET.encode() in body
+    else:
+        leaks = [marker for marker in LEAK_MARKERS if marker.encode() in body]
+        assert not leaks, f"{resource} shows {leaks} to {role}"
+
+    if resource not in PUBLIC_RESOURCES:
+        cache_control = response["Cache-Control"]
+        assert "private" in cache_control and "no-store" in cache_control

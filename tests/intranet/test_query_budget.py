@@ -1,0 +1,82 @@
+"""Intranet pages render in a fixed number of queries (≤ 30), however much content exists."""
+
+import datetime
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.documents import get_document_model
+from wagtail.models import Collection
+
+from intranet.demo import MEMBERS_COLLECTION, minimal_pdf
+from intranet.models import IntranetHomePage, MemberNewsIndexPage, MemberNewsPage, ProjectSpacePage
+
+from .conftest import SECRET
+
+pytestmark = pytest.mark.django_db
+
+BUDGET = 30
+PAGES = [
+    "/nb/intranett/",
+    "/en/intranet/",
+    "/nb/intranett/nyheter/",
+    "/nb/intranett/nyheter/arsmotet-2026/",
+    "/nb/intranett/dokumenter/",
+    "/nb/intranett/dokumenter/?type=pdf&q=r",
+    "/nb/intranett/sirkulaere-materialer/",
+    f"/nb/intranett/?q={SECRET}",
+]
+
+
+def queries(client, url):
+    client.get(url)  # warm Wagtail's site and locale caches, as in production
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(context)
+
+
+def add_content(total):
+    """Bring documents, news items and project spaces up to `total` each."""
+    member = get_user_model().objects.get(username="sirkel")
+    members_collection = Collection.objects.get(name=MEMBERS_COLLECTION)
+    project_a = ProjectSpacePage.objects.get(slug="sirkulaere-materialer")
+    Document = get_document_model()
+    for number in range(Document.objects.count(), total):
+        collection = project_a.collection if number % 2 else members_collection
+        document = Document(title=f"Dokument {number} {SECRET}", collection=collection)
+        document.file.save(f"dokument-{number}.pdf", ContentFile(minimal_pdf("x")), save=False)
+        document.save()
+
+    index = MemberNewsIndexPage.objects.get(locale__language_code="nb")
+    for number in range(MemberNewsPage.objects.filter(locale=index.locale).count(), total):
+        page = MemberNewsPage(
+            title=f"Nyhet {number}", slug=f"nyhet-{number}", intro="Kort.",
+            date=datetime.date(2026, 1, 1) + datetime.timedelta(days=number),
+        )  # fmt: skip
+        index.add_child(instance=page)
+        page.save_revision().publish()
+
+    home = IntranetHomePage.objects.get(locale__language_code="nb")
+    for number in range(ProjectSpacePage.objects.filter(locale=home.locale).count(), total):
+        group = Group.objects.create(name=f"Project: Prosjekt {number}")
+        member.groups.add(group)
+        space = ProjectSpacePage(
+            title=f"Prosjekt {number}", slug=f"prosjekt-{number}", description="<p>Om.</p>",
+            group=group, collection=members_collection.add_child(name=f"Prosjekt {number}"),
+        )  # fmt: skip
+        home.add_child(instance=space)
+        space.save_revision().publish()
+
+
+def test_intranet_pages_stay_within_budget_and_do_not_grow(client, demo, login_as):
+    login_as("member_a")
+    small = {url: queries(client, url) for url in PAGES}
+    add_content(100)
+    large = {url: queries(client, url) for url in PAGES}
+    print("queries with 5 / 100 items:", {url: (small[url], large[url]) for url in PAGES})
+    assert max(small.values()) <= BUDGET
+    assert large == small
