@@ -9,11 +9,12 @@ import datetime
 
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
+from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
-from home.models import HomePage, MemberCompany
+from home.models import EventIndexPage, EventPage, HomePage, MemberCompany
 from intranet import access
 from intranet.models import (
     DocumentLibraryPage,
@@ -335,6 +336,40 @@ def load_project(home, members_collection, spec):
     return page
 
 
+# An event in the public calendar that only project A may see: the access tests use it to
+# prove that listings, feeds and calendars leave restricted pages out.
+PROJECT_A_EVENT = {
+    "nb": {
+        "title": "Prosjektmøte: Sirkulære materialer",
+        "slug": "prosjektmote-sirkulaere-materialer",
+        "intro": "Arbeidsmøte om pilotserien Tindrefjell, kun for prosjektdeltakerne.",
+        "location": "Oslo",
+    },
+    "en": {
+        "Prosjektmøte: Sirkulære materialer": "Project meeting: Circular materials",
+        "prosjektmote-sirkulaere-materialer": "project-meeting-circular-materials",
+        "Arbeidsmøte om pilotserien Tindrefjell, kun for prosjektdeltakerne.": (
+            "Working meeting on the Tindrefjell pilot series, for project participants only."
+        ),
+        "Oslo": "Oslo",
+    },
+}
+
+
+def load_project_event(home, group):
+    events = EventIndexPage.objects.child_of(home).get()
+    start = timezone.make_aware(
+        datetime.datetime.combine(
+            timezone.localdate() + datetime.timedelta(days=10), datetime.time(10)
+        )
+    )
+    fields = dict(PROJECT_A_EVENT["nb"], start=start, end=start + datetime.timedelta(hours=3))
+    page = ensure_page(events, EventPage, fields)
+    access.ensure_group_restriction(page, access.project_groups(group))
+    publish_translation(page, "en", PROJECT_A_EVENT["en"])
+    return page
+
+
 def load(users):
     load_profiles(users)
 
@@ -352,3 +387,4 @@ def load(users):
     load_section(intranet, DocumentLibraryPage)
     for spec in PROJECTS:
         load_project(intranet, members_collection, spec)
+    load_project_event(home_nb, Group.objects.get(name=PROJECTS[0]["group"]))

@@ -1,7 +1,9 @@
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
+from home.models import EventPage
 from intranet import access
 from intranet.search import search_intranet
 from site_core.search import clean_query
@@ -62,4 +64,11 @@ class IntranetHomePage(IntranetPage):
         spaces = ProjectSpacePage.objects.live().descendant_of(self).filter(locale=self.locale)
         context["project_spaces"] = access.visible_pages(user, spaces).order_by("title")
         context["recent_documents"] = access.visible_documents(user)[:DASHBOARD_ITEMS]
+        context["upcoming_events"] = self.upcoming_events(user)
         return context
+
+    def upcoming_events(self, user):
+        """The cluster's coming events in this language, members-only ones included when
+        the member may open them."""
+        events = EventPage.objects.live().filter(locale=self.locale, end__gte=timezone.now())
+        return access.visible_pages(user, events).order_by("start")[:DASHBOARD_ITEMS]

@@ -16,7 +16,13 @@ from intranet.demo import MEMBER_DOCUMENTS, PROJECTS, PUBLIC_DOCUMENTS
 from .conftest import ROLES, SECRET, body_of, document_url, without_query_echo
 
 # What gives project A away: its code name, and links to its space in either language.
-LEAK_MARKERS = [SECRET, "/sirkulaere-materialer/", "/circular-materials/"]
+LEAK_MARKERS = [
+    SECRET,
+    "/sirkulaere-materialer/",
+    "/circular-materials/",
+    "/prosjektmote-sirkulaere-materialer/",
+    "/project-meeting-circular-materials/",
+]
 
 pytestmark = pytest.mark.django_db
 
@@ -42,9 +48,30 @@ RESOURCES = {
     "public search": lambda: f"/nb/sok/?q={SECRET}",
     "public search en": lambda: f"/en/search/?q={SECRET}",
     "sitemap": lambda: "/sitemap.xml",
+    "project A event": lambda: "/nb/arrangementer/prosjektmote-sirkulaere-materialer/",
+    "project A event en": lambda: "/en/events/project-meeting-circular-materials/",
+    "home page": lambda: "/nb/",
+    "event listing": lambda: "/nb/arrangementer/",
+    "event listing en": lambda: "/en/events/",
+    "RSS": lambda: "/nb/nyheter/rss/",
+    "RSS en": lambda: "/en/news/rss/",
+    "iCal": lambda: "/nb/arrangementer/ical/",
+    "iCal en": lambda: "/en/events/ical/",
 }
 
-PUBLIC_RESOURCES = {"public document", "public search", "public search en", "sitemap"}
+PUBLIC_RESOURCES = {
+    "public document",
+    "public search",
+    "public search en",
+    "sitemap",
+    "home page",
+    "event listing",
+    "event listing en",
+    "RSS",
+    "RSS en",
+    "iCal",
+    "iCal en",
+}
 
 # fmt: off
 COLUMNS = ("anonymous", "member", "member_a", "member_b", "editor", "admin")
@@ -64,6 +91,15 @@ EXPECTED = {
     "public search":         (OK,    OK,   OK,   OK,   OK,   OK),
     "public search en":      (OK,    OK,   OK,   OK,   OK,   OK),
     "sitemap":               (OK,    OK,   OK,   OK,   OK,   OK),
+    "project A event":       (LOGIN, DENY, SEES, DENY, SEES, SEES),
+    "project A event en":    (LOGIN, DENY, SEES, DENY, SEES, SEES),
+    "home page":             (OK,    OK,   OK,   OK,   OK,   OK),
+    "event listing":         (OK,    OK,   OK,   OK,   OK,   OK),
+    "event listing en":      (OK,    OK,   OK,   OK,   OK,   OK),
+    "RSS":                   (OK,    OK,   OK,   OK,   OK,   OK),
+    "RSS en":                (OK,    OK,   OK,   OK,   OK,   OK),
+    "iCal":                  (OK,    OK,   OK,   OK,   OK,   OK),
+    "iCal en":               (OK,    OK,   OK,   OK,   OK,   OK),
 }
 # fmt: on
 
