@@ -98,7 +98,9 @@ def load_home():
         home = root.add_child(instance=HomePage(hero_image=hero, **HOME_NB))
         home.save_revision().publish()
         site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
-        site.hostname, site.port, site.root_page = "localhost", 80, home
+        # Where `make run` serves the demo, so feed, sitemap and canonical links work there;
+        # a deployment sets its own host name in Settings → Sites.
+        site.hostname, site.port, site.root_page = "127.0.0.1", 8000, home
         site.site_name = "Norwegian Rooms"
         site.save()
         # Wagtail's placeholder "Welcome" page is no longer needed.
