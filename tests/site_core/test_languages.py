@@ -130,3 +130,11 @@ def test_pages_link_only_to_their_own_language(client, demo):
         other = "en" if page.locale.language_code == "nb" else "nb"
         assert f'href="/{other}/' not in content, page.url
         assert f'href="{root_url}/{other}/' not in content, page.url
+
+
+def test_sitemap_leaves_alias_pages_out(client, demo):
+    original = add_nb_page("Original", "original")
+    alias = original.create_alias(parent=original, update_slug="alias-av-original")
+    body = client.get("/sitemap.xml").content.decode()
+    assert original.full_url in body
+    assert alias.full_url not in body
