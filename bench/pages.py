@@ -1,6 +1,7 @@
 """Render every live public page (and a few fixed URLs) and report speed, queries and weight.
 
-Run by hand against a database with the demo content loaded (`make run` or `make demo`):
+Run by hand against a database with the demo content loaded (`make run` or `make demo`);
+intranet pages are rendered for a demo member (project A by default, `--member`):
 
     .venv/bin/python bench/pages.py            # 20 requests per URL
     .venv/bin/python bench/pages.py --runs 50
@@ -14,6 +15,7 @@ HTML + every stylesheet and script it links, compressed. Budgets (DESIGN.md):
 
 import argparse
 import gzip
+import logging
 import os
 import re
 import resource
@@ -30,6 +32,7 @@ import django
 django.setup()
 
 from django.conf import settings  # noqa: E402
+from django.contrib.auth import get_user_model  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
@@ -63,18 +66,29 @@ def first_visit_weight(client, url):
     return total, [a.decode() for a in assets]
 
 
+def report(client, urls, runs):
+    for url in urls:
+        status, median, p95, queries, size = measure(client, url, runs)
+        print(f"{url:<55} {status:>3} {median:>9.1f} {p95:>7.1f} {queries:>4} {size / 1024:>6.1f}")
+
+
 def main():
+    logging.getLogger("django.request").setLevel(logging.ERROR)  # expected 403s are not news
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--member", default="sirkel", help="demo user for the intranet pages")
     args = parser.parse_args()
     settings.ALLOWED_HOSTS = ["*"]
     client = Client()
-    urls = [p.url for p in Page.objects.live().public().filter(depth__gte=2).order_by("path")]
-    urls += EXTRA_URLS
+    pages = Page.objects.live().filter(depth__gte=2).order_by("path")
     print(f"{'URL':<55} {'st':>3} {'median ms':>9} {'p95 ms':>7} {'SQL':>4} {'gz KB':>6}")
-    for url in urls:
-        status, median, p95, queries, size = measure(client, url, args.runs)
-        print(f"{url:<55} {status:>3} {median:>9.1f} {p95:>7.1f} {queries:>4} {size / 1024:>6.1f}")
+    report(client, [p.url for p in pages.public()] + EXTRA_URLS, args.runs)
+
+    print(f"\nIntranet, logged in as {args.member} (budget: 30 queries)")
+    client.force_login(get_user_model().objects.get(username=args.member))
+    private = pages.exclude(pk__in=pages.public().values("pk"))
+    report(client, [p.url for p in private], args.runs)
+    client.logout()
     total, assets = first_visit_weight(client, "/nb/")
     print(f"\nFirst visit to /nb/ (HTML + {len(assets)} CSS/JS files, gzip): {total / 1024:.1f} KB")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
