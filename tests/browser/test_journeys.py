@@ -9,7 +9,7 @@ from wagtail.contrib.forms.models import FormSubmission
 from wagtail.documents import get_document_model
 from wagtail.models import Locale, Page
 
-from tests.browser.helpers import PHONE, horizontal_overflow, log_in, switch_language
+from tests.browser.helpers import PHONE, horizontal_overflow, log_in, switch_language, tab_until
 
 pytestmark = pytest.mark.browser
 
@@ -173,7 +173,7 @@ def test_phone_menu_opens_and_closes_with_keyboard_and_touch(site, new_page):
     expect(toggle).to_be_visible()
     expect(menu).to_be_hidden()
 
-    toggle.focus()
+    tab_until(page, lambda element: element["tag"] == "button" and element["text"] == "Menu")
     page.keyboard.press("Enter")
     expect(toggle).to_have_attribute("aria-expanded", "true")
     expect(menu).to_be_visible()
