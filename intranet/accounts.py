@@ -32,6 +32,15 @@ class MemberLoginForm(AuthenticationForm):
         ),
     }
 
+    def full_clean(self):
+        super().full_clean()
+        if self.non_field_errors():
+            # The error concerns both fields: screen readers read it with each of them.
+            for name in ("username", "password"):
+                self.fields[name].widget.attrs.update(
+                    {"aria-invalid": "true", "aria-describedby": "form-errors"}
+                )
+
 
 def axes_username(request, credentials=None):
     """The account a failed login counts against: the address, whatever its case.

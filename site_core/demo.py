@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from wagtail.models import Locale, Page
+from wagtail.models import GroupPagePermission, Locale, Page
 from wagtail.snippets.models import get_snippet_models
 from wagtail_localize.models import (
     StringSegment,
@@ -90,11 +90,25 @@ def ensure_users(specs=DEMO_USERS):
 
 
 def ensure_editor_permissions():
-    """Communications staff (group Editors) manage every snippet, besides the page, image and
-    document permissions Wagtail gives the group when it is created."""
+    """Communications staff (group Editors) manage every snippet and publish pages, besides
+    the page, image and document permissions Wagtail gives the group when it is created."""
     editors = Group.objects.get_or_create(name="Editors")[0]
     content_types = ContentType.objects.get_for_models(*get_snippet_models()).values()
     editors.permissions.add(*Permission.objects.filter(content_type__in=content_types))
+    # Translating and syncing pages through wagtail-localize is their job too.
+    editors.permissions.add(
+        Permission.objects.get(
+            content_type__app_label="wagtail_localize", codename="submit_translation"
+        )
+    )
+    # Wagtail leaves publishing to Moderators; here the editors publish (see DESIGN.md).
+    GroupPagePermission.objects.get_or_create(
+        group=editors,
+        page=Page.get_first_root_node(),
+        permission=Permission.objects.get(
+            content_type__app_label="wagtailcore", codename="publish_page"
+        ),
+    )
 
 
 class MissingDemoTranslation(Exception):

@@ -79,3 +79,16 @@ def log_in_to_admin(page, username, password):
     page.locator("#id_password").fill(password)
     with page.expect_navigation():
         page.locator("form.login-form [type=submit]").click()
+
+
+LOGIN_PATHS = {"nb": "/nb/logg-inn/", "en": "/en/login/"}
+
+
+def log_in(page, email, password, language="nb"):
+    """Sign in through the member login form in `language` and wait for where it leads."""
+    page.goto(LOGIN_PATHS[language])
+    form = page.locator("main form")
+    form.locator("#id_username").fill(email)
+    form.locator("#id_password").fill(password)
+    with page.expect_navigation():
+        form.locator("[type=submit]").click()
