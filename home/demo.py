@@ -12,7 +12,7 @@ from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
-from site_core.demo import publish_translation
+from site_core.demo import ensure_child_page, publish_translation
 
 from . import demo_images
 from .models import (
@@ -59,11 +59,7 @@ def translated(instance):
 
 def ensure_child(parent, model, **fields):
     """The child page of `parent` with this slug (created and published once), translated."""
-    page = model.objects.child_of(parent).filter(slug=fields["slug"]).first()
-    if page is None:
-        page = parent.add_child(instance=model(**fields))
-        page.save_revision().publish()
-    return translated(page)
+    return translated(ensure_child_page(parent, model, **fields))
 
 
 # --- Home -----------------------------------------------------------------

@@ -27,7 +27,7 @@ from intranet.models import (
     ProjectStatus,
     ProjectUpdate,
 )
-from site_core.demo import publish_translation
+from site_core.demo import ensure_child_page, publish_translation
 
 PROJECT_A_CODE_NAME = "Tindrefjell"
 
@@ -280,17 +280,9 @@ def ensure_document(collection, title):
     return document
 
 
-def ensure_page(parent, model, fields):
-    page = parent.get_children().filter(slug=fields["slug"]).specific().first()
-    if page is None:
-        page = parent.add_child(instance=model(**fields))
-        page.save_revision().publish()
-    return page
-
-
 def load_section(parent, model):
     fields, english = SECTIONS[model]
-    page = ensure_page(parent, model, fields)
+    page = ensure_child_page(parent, model, **fields)
     publish_translation(page, "en", english)
     return page
 
@@ -364,7 +356,7 @@ def load_project_event(home, group):
         )
     )
     fields = dict(PROJECT_A_EVENT["nb"], start=start, end=start + datetime.timedelta(hours=3))
-    page = ensure_page(events, EventPage, fields)
+    page = ensure_child_page(events, EventPage, **fields)
     access.ensure_group_restriction(page, access.project_groups(group))
     publish_translation(page, "en", PROJECT_A_EVENT["en"])
     return page

@@ -111,6 +111,15 @@ def ensure_editor_permissions():
     )
 
 
+def ensure_child_page(parent, model, **fields):
+    """The live child page of `parent` with this slug, created and published on the first run."""
+    page = model.objects.child_of(parent).filter(slug=fields["slug"]).first()
+    if page is None:
+        page = parent.add_child(instance=model(**fields))
+        page.save_revision().publish()
+    return page
+
+
 class MissingDemoTranslation(Exception):
     """A demo source string has no English text in the loader's dictionary."""
 
