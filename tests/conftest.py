@@ -1,49 +1,86 @@
-"""Shared fixtures: the bilingual demo content, loaded once for the whole run.
+"""Shared fixtures: the test database and the bilingual demo content, loaded once per run.
 
-Seeding takes seconds, so it happens once per run, inside an outer transaction
-opened right after the test database is created, like Django's setUpTestData.
-Every database test runs in a savepoint inside it, so what a test changes
-never reaches the next. Transactional (live-server) tests need the database
-to themselves: pytest-django runs them after all the others, so the outer
-transaction is rolled back just before the first of them, and they load the
-demo themselves (tests/browser).
+A run goes through three phases, in the order pytest-django sorts the tests:
+
+1. Database tests. Seeding takes seconds, so the demo is loaded once, inside an outer
+   transaction opened right after the test database is created, like Django's
+   setUpTestData. Every database test runs in a savepoint inside it, so what a test
+   changes never reaches the next.
+2. Transactional tests (a browser journey that changes content). They need the
+   database to themselves: the outer transaction is rolled back just before the first
+   of them, and each loads the demo itself; the database is emptied after each.
+3. Tests without a database fixture, the read-only browser tests among them. They
+   share one committed copy of the demo, loaded by tests/browser/conftest.py.
 """
 
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import transaction
+from django.db import DEFAULT_DB_ALIAS, transaction
 from django.test import TestCase
+from django.test.utils import setup_databases, teardown_databases
 from pytest_django.plugin import blocking_manager_key
 
 OUTER_TRANSACTION = pytest.StashKey[object]()
-TRANSACTIONAL_STARTED = pytest.StashKey[bool]()
+OUTER_PHASE_OVER = pytest.StashKey[bool]()
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(request, django_db_setup, django_db_blocker):
+def django_db_setup(
+    request,
+    django_test_environment,
+    django_db_blocker,
+    django_db_keepdb,
+    django_db_createdb,
+    django_db_modify_db_settings,
+):
+    """Create the test database (migrated, its initial state serialized) for every run.
+
+    Replaces pytest-django's fixture, which creates a database only when a collected test
+    asks for one by marker or fixture: the browser tests reach it through the live
+    server instead. The serialized initial state (the Wagtail root page, the root
+    collection, the Editors group) is what a transactional test and the shared browser
+    demo start from.
+    """
     stash = request.session.stash
-    if stash.get(TRANSACTIONAL_STARTED, False):
-        yield  # only transactional tests are left: they seed for themselves
-        return
     with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        # wagtail-localize publishes translations in on-commit callbacks.
-        with TestCase.captureOnCommitCallbacks(execute=True):
-            call_command("seed_demo", verbosity=0)
-    stash[OUTER_TRANSACTION] = outer
+        databases = setup_databases(
+            verbosity=request.config.option.verbose,
+            interactive=False,
+            keepdb=django_db_keepdb and not django_db_createdb,
+            aliases={DEFAULT_DB_ALIAS},
+            serialized_aliases={DEFAULT_DB_ALIAS},
+        )
+        if not stash.get(OUTER_PHASE_OVER, False):
+            outer = transaction.atomic()
+            outer.__enter__()
+            # wagtail-localize publishes translations in on-commit callbacks.
+            with TestCase.captureOnCommitCallbacks(execute=True):
+                call_command("seed_demo", verbosity=0)
+            stash[OUTER_TRANSACTION] = outer
     yield
     with django_db_blocker.unblock():
-        roll_back_demo(stash)
+        end_outer_transaction(request.session)
+        if not django_db_keepdb:
+            teardown_databases(databases, verbosity=request.config.option.verbose)
 
 
-def roll_back_demo(stash):
-    outer = stash.get(OUTER_TRANSACTION, None)
+def leave_database_phase(request, django_db_blocker):
+    """For phase 3: make sure the test database exists, without the outer transaction."""
+    request.session.stash[OUTER_PHASE_OVER] = True  # no need to seed one now
+    request.getfixturevalue("django_db_setup")
+    with django_db_blocker.unblock():
+        end_outer_transaction(request.session)
+
+
+def end_outer_transaction(session):
+    """Roll the outer transaction (and the demo in it) back, once: phase 1 is over."""
+    session.stash[OUTER_PHASE_OVER] = True
+    outer = session.stash.get(OUTER_TRANSACTION, None)
     if outer is not None:
         transaction.set_rollback(True)
         outer.__exit__(None, None, None)
-        stash[OUTER_TRANSACTION] = None
+        session.stash[OUTER_TRANSACTION] = None
 
 
 @pytest.fixture
@@ -61,10 +98,24 @@ def is_transactional(item):
     )
 
 
+def pytest_collection_modifyitems(items):
+    """Give each transactional test a serialized rollback.
+
+    A transactional test empties the database afterwards. With serialized rollback the
+    next one starts from what the migrations created, which the demo loader builds on.
+    Without it, the flush would let the content types come back under new ids, and the
+    next restore would fail on them.
+    """
+    for item in items:
+        if is_transactional(item):
+            marker = item.get_closest_marker("django_db")
+            options = dict(marker.kwargs) if marker else {}
+            options.update(transaction=True, serialized_rollback=True)
+            item.add_marker(pytest.mark.django_db(**options), append=False)
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_setup(item):
     if is_transactional(item):
-        stash = item.session.stash
-        stash[TRANSACTIONAL_STARTED] = True
         with item.config.stash[blocking_manager_key].unblock():
-            roll_back_demo(stash)
+            end_outer_transaction(item.session)

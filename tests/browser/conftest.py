@@ -1,4 +1,8 @@
-"""Browser fixtures: Debian's Chromium driven by Playwright against pytest-django's live_server.
+"""Browser fixtures: Debian's Chromium driven by Playwright against a live server.
+
+The server runs in a thread on the test database for the whole run. Most journeys
+only read content, so they share one committed copy of the demo (`site`); a journey
+that changes content gets a copy of its own (`fresh_site`).
 
 A test marked `browser` runs when Chromium is installed (at /usr/bin/chromium, or
 CHROMIUM_PATH) and is skipped with the reason otherwise; with REQUIRE_BROWSER=1 (set
@@ -13,9 +17,17 @@ from pathlib import Path
 from unittest import mock
 
 import pytest
+from axes.utils import reset as axes_reset
+from django.core.cache import cache
 from django.core.management import call_command
-from django.db import connections
+from django.db import connection, connections
+from django.db.models import Max
 from playwright.sync_api import sync_playwright
+from pytest_django.live_server_helper import LiveServer
+from wagtail.documents import get_document_model
+from wagtail.models import Page, Revision
+
+from tests.conftest import is_transactional, leave_database_phase
 
 CHROMIUM_ARGS = [
     "--headless",
@@ -28,6 +40,7 @@ CHROMIUM_ARGS = [
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 PAGES = pytest.StashKey[list]()
 NEAR_PLAYWRIGHT = pytest.StashKey[bool]()
+SHARED_DEMO = pytest.StashKey[bool]()
 
 
 def chromium_path(environ=os.environ):
@@ -56,29 +69,16 @@ def pytest_runtest_setup(item):
 
 
 def pytest_collection_modifyitems(items):
-    """Mark every test that uses Chromium `browser`; give each transactional test a
-    serialized rollback.
+    """Mark every test that uses Chromium `browser`.
 
-    A transactional test (every live-server test is one) empties the database afterwards.
-    With serialized rollback the next one starts from what the migrations created (the
-    Wagtail root page, the root collection, the Editors group's permissions), which the
-    demo loader builds on. A transactional test without it would let the flush recreate
-    the content types under new ids, and the next restore would fail on them.
+    Browser and transactional tests are the ones that may run while Playwright is up
+    (see below): pytest-django runs them after the other database tests.
     """
     for item in items:
         if "browser" in item.fixturenames:
             item.add_marker(pytest.mark.browser)
-        marker = item.get_closest_marker("django_db")
-        options = dict(marker.kwargs) if marker else {}
-        if options.get("transaction") or {"transactional_db", "live_server"} & set(
-            item.fixturenames
-        ):
-            options.update(transaction=True, serialized_rollback=True)
-            item.add_marker(pytest.mark.django_db(**options), append=False)
-        # pytest-django runs the transactional tests together, after the other database
-        # tests: they are the ones that may run while Playwright is up (see below).
         item.stash[NEAR_PLAYWRIGHT] = bool(
-            item.get_closest_marker("browser") or options.get("serialized_rollback")
+            item.get_closest_marker("browser") or is_transactional(item)
         )
 
 
@@ -125,7 +125,16 @@ def delete_instead_of_truncate():
 
 
 @pytest.fixture(scope="session")
-def browser(django_db_setup):
+def live_url(request, django_db_blocker):
+    """The URL of the site, served from a thread on the test database for the whole run."""
+    leave_database_phase(request, django_db_blocker)
+    server = LiveServer("localhost")
+    yield server.url
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def browser(live_url):
     """One headless Chromium for the whole run (started after the test database exists)."""
     django_connections = {alias: connections[alias] for alias in connections}
     with sync_playwright() as playwright:
@@ -153,18 +162,67 @@ def keep_serialized_contents(old_connections):
 
 
 @pytest.fixture
-def site(live_server):
-    """The demo content, loaded into the live server's database; returns the server's URL.
+def site(request, live_url, django_db_blocker):
+    """The demo content, committed and served; returns the server's URL.
 
-    Each test loads it afresh (the database is emptied after every live-server test), so
-    a journey may change anything without disturbing the next one.
+    Loaded once and shared by every test that uses this fixture, so such a test may
+    add what a visitor adds (a session, a login attempt, an application) but must not
+    change content: a journey that does uses `fresh_site`. Each test starts with an
+    empty cache and no recorded failed logins, and may use the ORM to check the
+    server's work.
     """
+    with django_db_blocker.unblock():
+        if not request.session.stash.get(SHARED_DEMO, False):
+            reload_demo()
+            request.session.stash[SHARED_DEMO] = True
+        cache.clear()
+        axes_reset()
+        content = content_version()
+        try:
+            yield live_url
+            assert content_version() == content, "this test changed content: use `fresh_site`"
+        finally:
+            # Django closes its connections after a database test, not after this one;
+            # one left open would keep the test database from being dropped at the end.
+            connections.close_all()
+
+
+def content_version():
+    """What changes when an editor adds or saves a page, or uploads a document."""
+    return (
+        Page.objects.count(),
+        Revision.objects.aggregate(Max("pk"))["pk__max"],
+        get_document_model().objects.aggregate(Max("pk"))["pk__max"],
+    )
+
+
+def reload_demo():
+    """Empty the database, restore what the migrations made, load the demo (committed).
+
+    As Django's TransactionTestCase does it: the sequences keep counting, so the rows the
+    demo adds never take the ids of the restored ones.
+    """
+    call_command(
+        "flush", interactive=False, inhibit_post_migrate=True, reset_sequences=False, verbosity=0
+    )
+    connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
     call_command("seed_demo", verbosity=0)
-    return live_server.url
 
 
 @pytest.fixture
-def new_page(request, browser, live_server):
+def fresh_site(request, transactional_db, live_url):
+    """The demo content, loaded for this test alone: for a journey that changes content.
+
+    The database is emptied afterwards; the shared demo (`site`) is loaded again when
+    next needed.
+    """
+    request.session.stash[SHARED_DEMO] = False
+    call_command("seed_demo", verbosity=0)
+    return live_url
+
+
+@pytest.fixture
+def new_page(request, browser, live_url):
     """Open a page in a fresh browser context: `new_page(locale="en-GB")`.
 
     Relative URLs resolve against the live server (`page.goto("/nb/")`). Every page is
@@ -174,7 +232,7 @@ def new_page(request, browser, live_server):
     request.node.stash[PAGES] = []
 
     def open_page(locale="nb-NO", **options):
-        context = browser.new_context(base_url=live_server.url, locale=locale, **options)
+        context = browser.new_context(base_url=live_url, locale=locale, **options)
         context.set_default_timeout(10_000)
         contexts.append(context)
         page = context.new_page()

@@ -1,9 +1,10 @@
-"""The browser harness itself: skip or fail without Chromium, failure artifacts, axe."""
+"""The browser harness itself: the Chromium skip, failure artifacts, axe, the shared-demo guard."""
 
 import pytest
 
+from home.models import NewsPage
 from tests.browser.axe import assert_no_axe_violations
-from tests.browser.conftest import browser_unavailable, save_artifacts
+from tests.browser.conftest import browser_unavailable, content_version, save_artifacts
 from tests.browser.helpers import PHONE, focus_is_visible, horizontal_overflow, tab_until
 
 
@@ -55,3 +56,9 @@ def test_layout_and_focus_helpers_catch_what_a_user_would_notice(new_page):
     assert horizontal_overflow(page) > 100
     link = tab_until(page, lambda element: element["href"] == "#a")[-1]
     assert not focus_is_visible(link)
+
+
+def test_shared_demo_guard_notices_an_edited_page(demo):
+    before = content_version()
+    NewsPage.objects.first().save_revision()
+    assert content_version() != before

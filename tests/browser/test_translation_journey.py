@@ -12,7 +12,7 @@ NEW_INTRO = "Klyngen har fått ny strategi for eksport."
 MACHINE_ENGLISH = "The cluster"  # what the offline glossary makes of "Klyngen"
 
 
-def test_editor_publishes_a_change_and_its_machine_translation(site, new_page):
+def test_editor_publishes_a_change_and_its_machine_translation(fresh_site, new_page):
     page = new_page(locale="en-GB")  # the admin follows the browser's language
     norwegian = NewsPage.objects.get(slug="tildelt-bronze-label")
     english = NewsPage.objects.get(slug="awarded-the-bronze-label")
@@ -42,7 +42,7 @@ def test_editor_publishes_a_change_and_its_machine_translation(site, new_page):
     with page.expect_navigation():
         page.get_by_role("button", name="Publish in English").click()
 
-    visitor = page.context.browser.new_page(base_url=site)
+    visitor = page.context.browser.new_page(base_url=fresh_site)
     try:
         visitor.goto(english.url)
         expect(visitor.locator("main")).to_contain_text(MACHINE_ENGLISH)
