@@ -1,28 +1,26 @@
 """Shared fixtures: the test database and the bilingual demo content, loaded once per run.
 
-A run goes through three phases, in the order pytest-django sorts the tests:
+A run goes through two phases, in the order pytest-django sorts the tests:
 
 1. Database tests. Seeding takes seconds, so the demo is loaded once, inside an outer
    transaction opened right after the test database is created, like Django's
    setUpTestData. Every database test runs in a savepoint inside it, so what a test
    changes never reaches the next.
-2. Transactional tests (a browser journey that changes content). They need the
-   database to themselves: the outer transaction is rolled back just before the first
-   of them, and each loads the demo itself; the database is emptied after each.
-3. Tests without a database fixture, the read-only browser tests among them. They
-   share one committed copy of the demo, loaded by tests/browser/conftest.py.
+2. Tests without a database fixture, the browser tests among them. The outer
+   transaction is rolled back first: the live server needs the demo committed, and
+   tests/browser/conftest.py loads it so, from the migrated state kept here.
 """
 
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import DEFAULT_DB_ALIAS, transaction
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.test import TestCase
 from django.test.utils import setup_databases, teardown_databases
-from pytest_django.plugin import blocking_manager_key
 
 OUTER_TRANSACTION = pytest.StashKey[object]()
 OUTER_PHASE_OVER = pytest.StashKey[bool]()
+MIGRATED_STATE = pytest.StashKey[str]()
 
 
 @pytest.fixture(scope="session")
@@ -39,8 +37,7 @@ def django_db_setup(
     Replaces pytest-django's fixture, which creates a database only when a collected test
     asks for one by marker or fixture: the browser tests reach it through the live
     server instead. The serialized initial state (the Wagtail root page, the root
-    collection, the Editors group) is what a transactional test and the shared browser
-    demo start from.
+    collection, the Editors group) is what the browser tests' demo is loaded onto.
     """
     stash = request.session.stash
     with django_db_blocker.unblock():
@@ -51,6 +48,7 @@ def django_db_setup(
             aliases={DEFAULT_DB_ALIAS},
             serialized_aliases={DEFAULT_DB_ALIAS},
         )
+        stash[MIGRATED_STATE] = connections[DEFAULT_DB_ALIAS]._test_serialized_contents
         if not stash.get(OUTER_PHASE_OVER, False):
             outer = transaction.atomic()
             outer.__enter__()
@@ -66,7 +64,7 @@ def django_db_setup(
 
 
 def leave_database_phase(request, django_db_blocker):
-    """For phase 3: make sure the test database exists, without the outer transaction."""
+    """For phase 2: make sure the test database exists, without the outer transaction."""
     request.session.stash[OUTER_PHASE_OVER] = True  # no need to seed one now
     request.getfixturevalue("django_db_setup")
     with django_db_blocker.unblock():
@@ -89,33 +87,3 @@ def demo(db):
     cache.clear()
     yield
     cache.clear()
-
-
-def is_transactional(item):
-    marker = item.get_closest_marker("django_db")
-    return bool(marker and marker.kwargs.get("transaction")) or bool(
-        {"transactional_db", "live_server"} & set(item.fixturenames)
-    )
-
-
-def pytest_collection_modifyitems(items):
-    """Give each transactional test a serialized rollback.
-
-    A transactional test empties the database afterwards. With serialized rollback the
-    next one starts from what the migrations created, which the demo loader builds on.
-    Without it, the flush would let the content types come back under new ids, and the
-    next restore would fail on them.
-    """
-    for item in items:
-        if is_transactional(item):
-            marker = item.get_closest_marker("django_db")
-            options = dict(marker.kwargs) if marker else {}
-            options.update(transaction=True, serialized_rollback=True)
-            item.add_marker(pytest.mark.django_db(**options), append=False)
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_runtest_setup(item):
-    if is_transactional(item):
-        with item.config.stash[blocking_manager_key].unblock():
-            end_outer_transaction(item.session)

@@ -13,6 +13,7 @@ under test-artifacts/ and names them in the failure report.
 
 import os
 import re
+from contextlib import contextmanager
 from pathlib import Path
 from unittest import mock
 
@@ -27,7 +28,7 @@ from pytest_django.live_server_helper import LiveServer
 from wagtail.documents import get_document_model
 from wagtail.models import Page, Revision
 
-from tests.conftest import is_transactional, leave_database_phase
+from tests.conftest import MIGRATED_STATE, leave_database_phase
 
 CHROMIUM_ARGS = [
     "--headless",
@@ -39,7 +40,6 @@ CHROMIUM_ARGS = [
 ]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 PAGES = pytest.StashKey[list]()
-NEAR_PLAYWRIGHT = pytest.StashKey[bool]()
 SHARED_DEMO = pytest.StashKey[bool]()
 
 
@@ -69,17 +69,10 @@ def pytest_runtest_setup(item):
 
 
 def pytest_collection_modifyitems(items):
-    """Mark every test that uses Chromium `browser`.
-
-    Browser and transactional tests are the ones that may run while Playwright is up
-    (see below): pytest-django runs them after the other database tests.
-    """
+    """Mark every test that uses Chromium `browser`."""
     for item in items:
         if "browser" in item.fixturenames:
             item.add_marker(pytest.mark.browser)
-        item.stash[NEAR_PLAYWRIGHT] = bool(
-            item.get_closest_marker("browser") or is_transactional(item)
-        )
 
 
 @pytest.hookimpl(wrapper=True)
@@ -90,38 +83,14 @@ def pytest_runtest_protocol(item, nextitem):
     browser test to the end of the session, so Django takes every ORM call of the test
     itself (flushing and restoring the database, seeding, checks) for one made from
     async code and raises SynchronousOnlyOperation. The tests are sync on their side, so
-    the guard is off around each browser or transactional test, before any of its
-    fixtures run, and only then: a process-wide setting would leak into subprocesses
-    (`manage.py check --deploy` rejects it as async.E001).
+    the guard is off around each browser test, before any of its fixtures run, and only
+    then: a process-wide setting would leak into subprocesses (`manage.py check
+    --deploy` rejects it as async.E001).
     """
-    if not item.stash.get(NEAR_PLAYWRIGHT, False):
+    if not item.get_closest_marker("browser"):
         return (yield)
     with mock.patch.dict(os.environ, {"DJANGO_ALLOW_ASYNC_UNSAFE": "true"}):
         return (yield)
-
-
-@pytest.fixture(scope="session", autouse=True)
-def delete_instead_of_truncate():
-    """On PostgreSQL, empty the tables between live-server tests with DELETE.
-
-    Django's flush TRUNCATEs every table, which costs PostgreSQL about 2 s per test (new
-    files for each table and index); deleting the few demo rows takes a fraction of that.
-    The flush runs in one transaction and Django's foreign keys are DEFERRABLE INITIALLY
-    DEFERRED, so the order of the DELETEs does not matter.
-    """
-    from django.db.backends.postgresql.operations import DatabaseOperations
-
-    truncate = DatabaseOperations.sql_flush
-
-    def sql_flush(ops, style, tables, *, reset_sequences=False, allow_cascade=False):
-        if reset_sequences or allow_cascade:
-            return truncate(
-                ops, style, tables, reset_sequences=reset_sequences, allow_cascade=allow_cascade
-            )
-        return [f"DELETE FROM {ops.quote_name(table)};" for table in tables]  # noqa: S608
-
-    with mock.patch.object(DatabaseOperations, "sql_flush", sql_flush):
-        yield
 
 
 @pytest.fixture(scope="session")
@@ -136,29 +105,12 @@ def live_url(request, django_db_blocker):
 @pytest.fixture(scope="session")
 def browser(live_url):
     """One headless Chromium for the whole run (started after the test database exists)."""
-    django_connections = {alias: connections[alias] for alias in connections}
     with sync_playwright() as playwright:
-        keep_serialized_contents(django_connections)
         chromium = playwright.chromium.launch(
             executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True
         )
         yield chromium
         chromium.close()
-
-
-def keep_serialized_contents(old_connections):
-    """Hand the test database's migration snapshot to the connections Django now uses.
-
-    Starting Playwright switches this thread to another contextvars context, and Django
-    keeps its connections in context-local storage: from then on the test code gets new
-    connection objects to the same test database, without the snapshot that serialized
-    rollback restores. The old objects stay referenced (an in-memory SQLite test
-    database lives only as long as one of its connections is open).
-    """
-    for alias, old in old_connections.items():
-        snapshot = getattr(old, "_test_serialized_contents", None)
-        if snapshot is not None and connections[alias] is not old:
-            connections[alias]._test_serialized_contents = snapshot
 
 
 @pytest.fixture
@@ -167,20 +119,39 @@ def site(request, live_url, django_db_blocker):
 
     Loaded once and shared by every test that uses this fixture, so such a test may
     add what a visitor adds (a session, a login attempt, an application) but must not
-    change content: a journey that does uses `fresh_site`. Each test starts with an
-    empty cache and no recorded failed logins, and may use the ORM to check the
-    server's work.
+    change content: a journey that does uses `fresh_site`.
+    """
+    with serving_demo(request.session, django_db_blocker, shared=True):
+        yield live_url
+
+
+@pytest.fixture
+def fresh_site(request, live_url, django_db_blocker):
+    """The demo content, loaded for this test alone: for a journey that changes content.
+
+    The shared demo (`site`) is loaded again when next needed.
+    """
+    with serving_demo(request.session, django_db_blocker, shared=False):
+        yield live_url
+
+
+@contextmanager
+def serving_demo(session, django_db_blocker, *, shared):
+    """Around one test: the demo committed (reloaded unless the shared copy is intact),
+    an empty cache, no recorded failed logins, and the ORM open to check the server's
+    work. A test on the shared copy must leave its content as it found it.
     """
     with django_db_blocker.unblock():
-        if not request.session.stash.get(SHARED_DEMO, False):
-            reload_demo()
-            request.session.stash[SHARED_DEMO] = True
+        if not (shared and session.stash.get(SHARED_DEMO, False)):
+            reload_demo(session.stash[MIGRATED_STATE])
+        session.stash[SHARED_DEMO] = shared
         cache.clear()
         axes_reset()
         content = content_version()
         try:
-            yield live_url
-            assert content_version() == content, "this test changed content: use `fresh_site`"
+            yield
+            if shared:
+                assert content_version() == content, "this test changed content: use `fresh_site`"
         finally:
             # Django closes its connections after a database test, not after this one;
             # one left open would keep the test database from being dropped at the end.
@@ -196,7 +167,7 @@ def content_version():
     )
 
 
-def reload_demo():
+def reload_demo(migrated_state):
     """Empty the database, restore what the migrations made, load the demo (committed).
 
     As Django's TransactionTestCase does it: the sequences keep counting, so the rows the
@@ -205,20 +176,8 @@ def reload_demo():
     call_command(
         "flush", interactive=False, inhibit_post_migrate=True, reset_sequences=False, verbosity=0
     )
-    connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
+    connection.creation.deserialize_db_from_string(migrated_state)
     call_command("seed_demo", verbosity=0)
-
-
-@pytest.fixture
-def fresh_site(request, transactional_db, live_url):
-    """The demo content, loaded for this test alone: for a journey that changes content.
-
-    The database is emptied afterwards; the shared demo (`site`) is loaded again when
-    next needed.
-    """
-    request.session.stash[SHARED_DEMO] = False
-    call_command("seed_demo", verbosity=0)
-    return live_url
 
 
 @pytest.fixture
