@@ -4,13 +4,16 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 MANAGE := $(BIN)/python manage.py
+# `make run PORT=8001` serves elsewhere; the demo's Site and links follow.
+PORT ?= 8000
+export PORT
 # axe-core for the accessibility tests, pinned in package-lock.json (test tooling only).
 AXE := node_modules/axe-core/axe.min.js
 
 .PHONY: run test install axe catalogues messages migrate demo lint format check build clean
 
-run: install catalogues migrate demo ## Set up everything and serve on http://127.0.0.1:8000
-	$(MANAGE) runserver 127.0.0.1:8000
+run: install catalogues migrate demo ## Set up everything and serve on http://127.0.0.1:$(PORT)
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: install catalogues axe ## Run the whole test suite (browser tests need /usr/bin/chromium)
 	$(BIN)/pytest
@@ -43,7 +46,7 @@ migrate: install
 	$(MANAGE) migrate --noinput
 
 demo: install
-	$(MANAGE) seed_demo
+	$(MANAGE) seed_demo --port $(PORT)
 
 lint: install
 	$(BIN)/ruff check .
@@ -61,4 +64,4 @@ build: install catalogues ## What a deployment runs before starting gunicorn
 	DJANGO_SETTINGS_MODULE=site_core.settings.production $(MANAGE) collectstatic --noinput
 
 clean:
-	rm -rf $(VENV) staticfiles .test-media .pytest_cache node_modules test-artifacts
+	rm -rf $(VENV) staticfiles .test-media .test-private-media .pytest_cache node_modules test-artifacts

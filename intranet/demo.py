@@ -10,7 +10,6 @@ import datetime
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.utils import timezone
-from django.utils.text import slugify
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
@@ -272,9 +271,8 @@ def ensure_document(collection, title):
     document = Document.objects.filter(collection=collection, title=title).first()
     if document is None:
         document = Document(title=title, collection=collection)
-        document.file.save(
-            f"{slugify(title)[:40]}.pdf", ContentFile(minimal_pdf(title)), save=False
-        )
+        # The document model transliterates the name: "årsmøtet" is stored as "arsmotet".
+        document.file.save(f"{title}.pdf", ContentFile(minimal_pdf(title)), save=False)
         document._set_document_file_metadata()  # size and hash, as an admin upload sets them
         document.save()
     return document

@@ -43,9 +43,12 @@ def enforce_page_privacy(page, request, serve_args, serve_kwargs):
 
 
 @hooks.register("before_serve_document", order=-1)
-def enforce_document_privacy(document, request):
-    restrictions = document.collection.get_view_restrictions().prefetch_related("groups")
-    return refuse(request, list(restrictions))
+@hooks.register("before_serve_image", order=-1)
+def enforce_collection_privacy(document_or_image, request):
+    """Documents (Wagtail's view) and images (site_core.media_views) of a restricted
+    collection: login for anonymous visitors, a 403 for members without the group."""
+    restrictions = document_or_image.collection.get_view_restrictions()
+    return refuse(request, list(restrictions.prefetch_related("groups")))
 
 
 @hooks.register("register_admin_urls")

@@ -20,6 +20,9 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
+# Where `make run` serves the demo (the port comes from $PORT, see seed_demo).
+DEMO_HOST = "127.0.0.1"
+
 
 @dataclass(frozen=True)
 class DemoUser:

@@ -9,13 +9,20 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from site_core import views
+from site_core.health import HealthView
+from site_core.media_views import serve_image_file
 from site_core.search import search_view
 from site_core.sitemap import LocalizedSitemap
 
 urlpatterns = [
     path("", views.root_redirect, name="root_redirect"),
+    # Before Wagtail's admin: the choosers that default uploads to the edited section.
+    path("", include("intranet.admin_urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Every image file, in every environment, through the privacy check (no static serving).
+    path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve_image_file, name="media"),
+    path("healthz/", HealthView.as_view(), name="healthz"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": LocalizedSitemap}}, name="sitemap"),
     path(
         "robots.txt",
@@ -23,11 +30,6 @@ urlpatterns = [
         name="robots_txt",
     ),
 ]
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # Every public page lives under /nb/ or /en/; Wagtail's catch-all comes last.
 urlpatterns += i18n_patterns(

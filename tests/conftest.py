@@ -12,6 +12,7 @@ A run goes through two phases, in the order pytest-django sorts the tests:
 """
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
@@ -87,3 +88,36 @@ def demo(db):
     cache.clear()
     yield
     cache.clear()
+
+
+# Role -> demo username (None: not logged in).
+ROLES = {
+    "anonymous": None,
+    "member": "medlem",
+    "member_a": "sirkel",
+    "member_b": "eksport",
+    "editor": "redaktor",
+    "admin": "admin",
+}
+
+
+def body_of(response):
+    """The whole body, streamed (documents) or not."""
+    if response.streaming:
+        return b"".join(response.streaming_content)
+    return response.content
+
+
+@pytest.fixture
+def login_as(client):
+    """Log the client in as a demo role; returns the user (None for anonymous)."""
+
+    def login(role):
+        username = ROLES[role]
+        if username is None:
+            return None
+        user = get_user_model().objects.get(username=username)
+        client.force_login(user)
+        return user
+
+    return login

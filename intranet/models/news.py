@@ -1,5 +1,6 @@
 import datetime
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -83,7 +84,7 @@ class MemberNewsAttachment(Orderable):
 
     page = ParentalKey(MemberNewsPage, on_delete=models.CASCADE, related_name="attachments")
     document = models.ForeignKey(
-        "wagtaildocs.Document",
+        settings.WAGTAILDOCS_DOCUMENT_MODEL,
         verbose_name=_("document"),
         on_delete=models.CASCADE,
         related_name="member_news_attachments",

@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from botocore.config import Config as BotoConfig
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -86,6 +87,7 @@ if USING_POSTGRES:
     INSTALLED_APPS.append("django.contrib.postgres")
 
 MIDDLEWARE = [
+    "site_core.request_log.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -98,6 +100,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Turns a storage failure during an upload into a 503 page (nothing saved).
+    "site_core.storage_errors.StorageErrorMiddleware",
     # Last, so that a lock-out answers before any view runs.
     "axes.middleware.AxesMiddleware",
 ]
@@ -177,11 +181,68 @@ STATICFILES_FINDERS = [
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATIC_URL = "/static/"
+# Uploaded files: images in MEDIA_ROOT (served only through the app's checked image
+# view at MEDIA_URL), document files in PRIVATE_MEDIA_ROOT (no URL; the document view
+# streams them). With AWS_STORAGE_BUCKET_NAME both go to S3. See site_core/storages.py.
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private-media"))
 MEDIA_URL = "/media/"
 
-STORAGES = {
+S3_VARIABLES = ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY")
+LOCAL_UPLOAD_STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {"BACKEND": "site_core.storages.PrivateFileSystemStorage"},
+}
+
+
+def upload_storages_from_env():
+    """STORAGES entries for uploads: local folders, or one private S3 bucket.
+
+    With AWS_STORAGE_BUCKET_NAME set, images go to its `media/` prefix and document
+    files to `private/`; AWS_S3_ENDPOINT_URL points at an S3-compatible store,
+    AWS_S3_REGION_NAME names the region. Raises ImproperlyConfigured, naming the
+    variable, when the bucket is set without credentials or the endpoint is no URL.
+    """
+    bucket = os.environ.get("AWS_STORAGE_BUCKET_NAME", "").strip()
+    if not bucket:
+        return LOCAL_UPLOAD_STORAGES
+    missing = [name for name in S3_VARIABLES if not os.environ.get(name, "").strip()]
+    if missing:
+        raise ImproperlyConfigured(
+            f"AWS_STORAGE_BUCKET_NAME is set but {', '.join(missing)} is not: "
+            "set the bucket's credentials, or unset AWS_STORAGE_BUCKET_NAME for local files."
+        )
+    endpoint = os.environ.get("AWS_S3_ENDPOINT_URL", "").strip() or None
+    if endpoint and not endpoint.startswith(("http://", "https://")):
+        raise ImproperlyConfigured(f"AWS_S3_ENDPOINT_URL must be an http(s) URL, not {endpoint!r}.")
+    options = {
+        "bucket_name": bucket,
+        "endpoint_url": endpoint,
+        "region_name": os.environ.get("AWS_S3_REGION_NAME", "").strip() or None,
+        # Path-style addressing works with every S3-compatible store.
+        "addressing_style": "path" if endpoint else None,
+        # Nothing in the bucket is readable without credentials.
+        "default_acl": "private",
+        "file_overwrite": False,
+        # Fail fast when the store is unreachable, so an upload gets its error page.
+        "client_config": BotoConfig(
+            connect_timeout=5, read_timeout=30, retries={"max_attempts": 3, "mode": "standard"}
+        ),
+    }
+    return {
+        "default": {
+            "BACKEND": "site_core.storages.MediaS3Storage",
+            "OPTIONS": {**options, "location": "media"},
+        },
+        "private": {
+            "BACKEND": "site_core.storages.PrivateS3Storage",
+            "OPTIONS": {**options, "location": "private"},
+        },
+    }
+
+
+STORAGES = {
+    **upload_storages_from_env(),
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
@@ -199,7 +260,9 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Norwegian Rooms® Cluster"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = os.environ.get(
+    "WAGTAILADMIN_BASE_URL", f"http://127.0.0.1:{os.environ.get('PORT', '8000')}"
+)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
@@ -207,6 +270,11 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # Documents are always served through Django so that collection privacy is
 # checked on every download; there is no guessable public file URL.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Its files live in the private storage, which has no URL (site_core/models.py).
+WAGTAILDOCS_DOCUMENT_MODEL = "site_core.PrivateDocument"
+# Collection choices say which are members-only or project-only (intranet/uploads.py).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "intranet.uploads.DocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "intranet.uploads.ImageForm"
 WAGTAILDOCS_EXTENSIONS = [
     "pdf", "doc", "docx", "odt", "rtf", "txt", "csv", "xls", "xlsx", "ods",
     "ppt", "pptx", "odp", "png", "jpg", "jpeg", "webp",
@@ -241,6 +309,8 @@ LOGGING = {
     "loggers": {
         "axes": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         "site_core": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        # One record per request; production turns it on, as JSON (settings/production.py).
+        "site_core.requests": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         "home": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "intranet": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },

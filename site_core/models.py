@@ -1,0 +1,37 @@
+"""Models every area shares: the document model, whose files live in private storage."""
+
+import posixpath
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.documents.models import AbstractDocument
+from wagtail.documents.models import Document as WagtailDocument
+
+from site_core.storages import private_storage
+from site_core.text import ascii_filename
+
+DOCUMENT_FOLDER = "documents"
+
+
+def document_upload_to(instance, filename):
+    """``documents/<transliterated name>`` in the private storage (see site_core.text)."""
+    return posixpath.join(DOCUMENT_FOLDER, ascii_filename(filename, fallback="document"))
+
+
+class PrivateDocument(AbstractDocument):
+    """A Wagtail document (in any collection, public or not) whose file sits in the
+    private storage (``STORAGES["private"]``).
+
+    The file has no URL (site_core.storages.NoURLMixin): every download goes through
+    Wagtail's document view, where the collection's privacy is checked, whatever
+    collection the document is in. The project's ``WAGTAILDOCS_DOCUMENT_MODEL``.
+    """
+
+    file = models.FileField(
+        upload_to=document_upload_to, storage=private_storage, verbose_name=_("file")
+    )
+
+    admin_form_fields = WagtailDocument.admin_form_fields
+
+    class Meta(AbstractDocument.Meta):
+        permissions = [("choose_document", "Can choose document")]
