@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
 from icalendar import Calendar, Event
 
-from home.models.news import NewsPage
+from site_core.brand import brand_name
 
 FEED_ITEMS = 20
 CALENDAR_TZ = ZoneInfo(settings.TIME_ZONE)
@@ -35,7 +35,7 @@ class NewsFeed(Feed):
         return super().__call__(request, *args, **kwargs)
 
     def title(self):
-        return f"{self.index.title} · Norwegian Rooms®"
+        return f"{self.index.title} · {brand_name()}"
 
     def link(self):
         return self.index.get_full_url(self.request)
@@ -44,7 +44,7 @@ class NewsFeed(Feed):
         return self.index.intro
 
     def items(self):
-        return NewsPage.prefetch_tags(self.index.news_items())[:FEED_ITEMS]
+        return self.index.news_items(with_tags=True)[:FEED_ITEMS]
 
     def item_title(self, item):
         return item.title
@@ -67,7 +67,7 @@ class NewsFeed(Feed):
 def calendar_response(events, name, filename):
     """An .ics file with one VEVENT per event, times in Europe/Oslo with its VTIMEZONE."""
     calendar = Calendar()
-    calendar.add("prodid", "-//Norwegian Rooms Cluster//norwegianrooms//")
+    calendar.add("prodid", f"-//{brand_name('organisation')}//norwegianrooms//")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")

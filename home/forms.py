@@ -11,7 +11,7 @@ from django import forms
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
-from home.models.members import Sector
+from home.sectors import Sector
 from home.validators import (
     normalise_organisation_number,
     reject_control_characters,

@@ -1,96 +1,16 @@
-"""Who may open what: Wagtail page and collection privacy, evaluated for a user.
+"""The intranet's access model: its groups, and restrictions that must stay in place.
 
-Wagtail checks privacy one page or document at a time while serving it. The
-intranet also needs it in bulk (dashboard, listings, search, digest), so these
-helpers load every restriction once (a handful of rows) and turn the ones a
-user fails into a path filter. Results are memoised on the user object, which
-lives for one request.
+Whether a user passes a restriction, in bulk or one at a time, is site_core.privacy;
+this module names the groups (Members, Editors, "Project: <name>"), puts the intranet's
+group restrictions back when they are missing, and marks responses private.
 """
 
-from functools import reduce
-from operator import or_
-
 from django.contrib.auth.models import Group
-from django.db.models import Q, prefetch_related_objects
-from wagtail.documents import get_document_model
-from wagtail.models import (
-    BaseViewRestriction,
-    Collection,
-    CollectionViewRestriction,
-    Page,
-    PageViewRestriction,
-)
+from wagtail.models import BaseViewRestriction, CollectionViewRestriction, Page, PageViewRestriction
 
 MEMBERS_GROUP = "Members"
 STAFF_GROUP = "Editors"
 PROJECT_GROUP_PREFIX = "Project: "
-
-
-def user_group_ids(user):
-    if not user.is_authenticated:
-        return set()
-    if not hasattr(user, "_intranet_group_ids"):
-        # Prefetched, so Wagtail's own restriction check reuses the same query.
-        prefetch_related_objects([user], "groups")
-        user._intranet_group_ids = {group.id for group in user.groups.all()}
-    return user._intranet_group_ids
-
-
-def passes(restriction, user):
-    """Whether `user` passes `restriction` without a session (we use no password privacy)."""
-    if restriction.restriction_type == BaseViewRestriction.LOGIN:
-        return user.is_authenticated
-    if restriction.restriction_type == BaseViewRestriction.GROUPS:
-        if user.is_superuser:
-            return True
-        return bool(user_group_ids(user) & {group.id for group in restriction.groups.all()})
-    return False
-
-
-def _failed_paths(user, restrictions, attribute):
-    return [getattr(r, attribute).path for r in restrictions if not passes(r, user)]
-
-
-def hidden_page_paths(user):
-    """Tree paths of restricted page subtrees that `user` may not open."""
-    if not hasattr(user, "_intranet_hidden_pages"):
-        restrictions = PageViewRestriction.objects.select_related("page").prefetch_related("groups")
-        user._intranet_hidden_pages = _failed_paths(user, restrictions, "page")
-    return user._intranet_hidden_pages
-
-
-def _exclude_paths(queryset, paths, field="path"):
-    if not paths:
-        return queryset
-    return queryset.exclude(reduce(or_, (Q(**{f"{field}__startswith": p}) for p in paths)))
-
-
-def visible_pages(user, queryset=None):
-    """`queryset` (default: all pages) without the ones `user` may not open."""
-    queryset = Page.objects.all() if queryset is None else queryset
-    return _exclude_paths(queryset, hidden_page_paths(user))
-
-
-def visible_collection_ids(user):
-    if not hasattr(user, "_intranet_collections"):
-        restrictions = CollectionViewRestriction.objects.select_related(
-            "collection"
-        ).prefetch_related("groups")
-        hidden = _failed_paths(user, restrictions, "collection")
-        user._intranet_collections = list(
-            _exclude_paths(Collection.objects.all(), hidden).values_list("id", flat=True)
-        )
-    return user._intranet_collections
-
-
-def visible_documents(user):
-    """Every document `user` may download, newest first."""
-    return (
-        get_document_model()
-        .objects.filter(collection__in=visible_collection_ids(user))
-        .select_related("collection")
-        .order_by("-created_at", "-id")
-    )
 
 
 def ensure_group_restriction(page_or_collection, groups):

@@ -12,6 +12,8 @@ from wagtail.models import Site
 
 from intranet import access
 from intranet.models import MemberNewsPage, ProjectSpacePage, ProjectUpdate, SentDigestItem
+from site_core import privacy
+from site_core.brand import brand_name
 
 
 @dataclass(frozen=True)
@@ -45,12 +47,12 @@ def collect(user, root_url):
     language = profile.preferred_language
     sent = set(SentDigestItem.objects.filter(user=user).values_list("item_key", flat=True))
 
-    news_pages = access.visible_pages(
-        user,
-        MemberNewsPage.objects.live().filter(
-            locale__language_code=language, first_published_at__gt=since
-        ),
-    ).order_by("-date")
+    news_pages = (
+        MemberNewsPage.objects.live()
+        .filter(locale__language_code=language, first_published_at__gt=since)
+        .visible_to(user)
+        .order_by("-date")
+    )
     news = [
         DigestItem(f"news:{page.translation_key}", page.title, page.get_full_url(), page.intro)
         for page in news_pages
@@ -58,12 +60,10 @@ def collect(user, root_url):
 
     documents = [
         DigestItem(f"document:{doc.pk}", doc.title, root_url + doc.url, doc.collection.name)
-        for doc in access.visible_documents(user).filter(created_at__gt=since)
+        for doc in privacy.visible_documents(user).filter(created_at__gt=since)
     ]
 
-    spaces = access.visible_pages(
-        user, ProjectSpacePage.objects.live().filter(locale__language_code=language)
-    )
+    spaces = ProjectSpacePage.objects.live().filter(locale__language_code=language).visible_to(user)
     project_updates = (
         ProjectUpdate.objects.filter(page__in=spaces, created_at__gt=since)
         .select_related("page")
@@ -92,7 +92,7 @@ def send_digest(user, root_url):
         user.member_profile.save(update_fields=["last_digest_at"])
         context = {"user": user, "news": news, "documents": documents, "updates": updates}
         send_mail(
-            subject=_("New in the Norwegian Rooms intranet"),
+            subject=_("New in the %(brand)s intranet") % {"brand": brand_name("name")},
             message=render_to_string("intranet/email/digest.txt", context),
             from_email=None,
             recipient_list=[user.email],

@@ -21,6 +21,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from home.models import MemberCompany
 from intranet import access
 from intranet.models import MemberProfile
+from site_core.brand import brand_name
 
 
 class InviteMemberForm(forms.Form):
@@ -80,7 +81,8 @@ def send_invitation(user, language, base_url):
         )
         context = {"user": user, "link": base_url.rstrip("/") + path}
         send_mail(
-            subject=str(_("Your invitation to the Norwegian Rooms member intranet")),
+            subject=_("Your invitation to the %(brand)s member intranet")
+            % {"brand": brand_name("name")},
             message=render_to_string("intranet/email/invitation.txt", context),
             from_email=None,
             recipient_list=[user.email],

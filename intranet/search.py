@@ -2,7 +2,7 @@
 
 from wagtail.models import Page
 
-from intranet import access
+from site_core import privacy
 
 MAX_RESULTS = 20
 
@@ -13,10 +13,10 @@ def search_intranet(home, user, query):
     query = " ".join(query.replace('"', " ").split())
     if not query:
         return {"pages": [], "documents": []}
-    pages = access.visible_pages(
-        user, Page.objects.live().descendant_of(home).filter(locale=home.locale)
+    pages = privacy.visible_pages(
+        Page.objects.live().descendant_of(home).filter(locale=home.locale), user
     )
     return {
         "pages": list(pages.specific().search(query)[:MAX_RESULTS]),
-        "documents": list(access.visible_documents(user).search(query)[:MAX_RESULTS]),
+        "documents": list(privacy.visible_documents(user).search(query)[:MAX_RESULTS]),
     }

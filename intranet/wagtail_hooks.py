@@ -12,6 +12,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from intranet import access
 from intranet.invitations import InviteMemberView
 from intranet.models import MemberProfile
+from site_core import privacy
 
 
 def refuse(request, restrictions):
@@ -24,7 +25,7 @@ def refuse(request, restrictions):
     if not restrictions:
         return None
     access.mark_private(request)
-    failed = [r for r in restrictions if not access.passes(r, request.user)]
+    failed = [r for r in restrictions if not privacy.passes(r, request.user)]
     if not failed or any(r.restriction_type == BaseViewRestriction.PASSWORD for r in failed):
         return None  # Wagtail's own hook handles password privacy, which we do not use.
     if not request.user.is_authenticated:

@@ -26,7 +26,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": LocalizedSitemap}}, name="sitemap"),
     path(
         "robots.txt",
-        TemplateView.as_view(template_name="home/robots.txt", content_type="text/plain"),
+        TemplateView.as_view(template_name="site_core/robots.txt", content_type="text/plain"),
         name="robots_txt",
     ),
 ]

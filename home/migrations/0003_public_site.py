@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import home.models.public_page
+import site_core.head
 import modelcluster.fields
 import uuid
 import wagtail.contrib.forms.models
@@ -31,7 +31,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'event index page',
                 'verbose_name_plural': 'event index pages',
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, home.models.public_page.PageMetaMixin, 'wagtailcore.page'),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, site_core.head.SeoMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='GoalsPage',
@@ -44,7 +44,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'strategic goals page',
                 'verbose_name_plural': 'strategic goals pages',
             },
-            bases=(home.models.public_page.PageMetaMixin, 'wagtailcore.page'),
+            bases=(site_core.head.SeoMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='LabelIndexPage',
@@ -56,7 +56,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'label index page',
                 'verbose_name_plural': 'label index pages',
             },
-            bases=(home.models.public_page.PageMetaMixin, 'wagtailcore.page'),
+            bases=(site_core.head.SeoMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='MemberDirectoryPage',
@@ -68,7 +68,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'member directory page',
                 'verbose_name_plural': 'member directory pages',
             },
-            bases=(home.models.public_page.PageMetaMixin, 'wagtailcore.page'),
+            bases=(site_core.head.SeoMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='MembershipPage',
@@ -86,7 +86,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'membership page',
                 'verbose_name_plural': 'membership pages',
             },
-            bases=(home.models.public_page.PageMetaMixin, wagtail.contrib.forms.models.FormMixin, 'wagtailcore.page', models.Model),
+            bases=(site_core.head.SeoMixin, wagtail.contrib.forms.models.FormMixin, 'wagtailcore.page', models.Model),
         ),
         migrations.CreateModel(
             name='NewsIndexPage',
@@ -98,7 +98,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'news index page',
                 'verbose_name_plural': 'news index pages',
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, home.models.public_page.PageMetaMixin, 'wagtailcore.page'),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, site_core.head.SeoMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='ProgrammeIndexPage',
@@ -110,7 +110,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'programme index page',
                 'verbose_name_plural': 'programme index pages',
             },
-            bases=(home.models.public_page.PageMetaMixin, 'wagtailcore.page'),
+            bases=(site_core.head.SeoMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='ProgrammePage',
@@ -131,7 +131,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'programme page',
                 'verbose_name_plural': 'programme pages',
             },
-            bases=(home.models.public_page.PageMetaMixin, 'wagtailcore.page'),
+            bases=(site_core.head.SeoMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='StandardPage',
@@ -144,7 +144,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'standard page',
                 'verbose_name_plural': 'standard pages',
             },
-            bases=(home.models.public_page.PageMetaMixin, 'wagtailcore.page'),
+            bases=(site_core.head.SeoMixin, 'wagtailcore.page'),
         ),
         migrations.AddField(
             model_name='homepage',
@@ -187,7 +187,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'event page',
                 'verbose_name_plural': 'event pages',
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, home.models.public_page.PageMetaMixin, 'wagtailcore.page'),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, site_core.head.SeoMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='LabelPage',
@@ -209,7 +209,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'label page',
                 'verbose_name_plural': 'label pages',
             },
-            bases=(home.models.public_page.PageMetaMixin, 'wagtailcore.page'),
+            bases=(site_core.head.SeoMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='NewsPage',
@@ -224,7 +224,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'news page',
                 'verbose_name_plural': 'news pages',
             },
-            bases=(home.models.public_page.PageMetaMixin, 'wagtailcore.page'),
+            bases=(site_core.head.SeoMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='NewsTag',

@@ -6,7 +6,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.search import index
 
-from home.listing import exclude_private, paginate
+from home.feeds import calendar_response
+from site_core.pages import paginate
 
 from .public_page import PublicPage, body_field
 
@@ -27,28 +28,21 @@ class EventIndexPage(RoutablePageMixin, PublicPage):
     def events(self):
         """Live, public events in this calendar, with what a listing shows."""
         return (
-            exclude_private(EventPage.objects.live().child_of(self))
+            EventPage.objects.live_public()
+            .child_of(self)
             .select_related("image", "locale")
             .prefetch_related("image__renditions")
         )
 
-    @path("")
-    def index(self, request):
+    def get_listings(self, request):
         now = timezone.now()
-        context = {
+        return {
             "upcoming": paginate(request, self.events().filter(end__gte=now).order_by("start")),
             "past": self.events().filter(end__lt=now).order_by("-start")[:PAST_EVENTS_SHOWN],
         }
-        return self.render(request, context_overrides=context)
-
-    @property
-    def ical_url(self):
-        return self.url + self.reverse_subpage("ical")
 
     @path("ical/", name="ical")
     def ical(self, request):
-        from home.feeds import calendar_response
-
         return calendar_response(self.events().order_by("start"), self.title, f"{self.slug}.ics")
 
 
@@ -108,12 +102,6 @@ class EventPage(RoutablePageMixin, PublicPage):
     def social_image(self):
         return self.image
 
-    @property
-    def ical_url(self):
-        return self.url + self.reverse_subpage("ical")
-
     @path("ical/", name="ical")
     def ical(self, request):
-        from home.feeds import calendar_response
-
         return calendar_response([self], self.title, f"{self.slug}.ics")

@@ -27,7 +27,13 @@ class FooterLinkBlock(blocks.StructBlock):
 
 
 class Footer(TranslatableMixin, models.Model):
-    """The site footer's contact details and links, one per language."""
+    """The site footer's contact details and links, one per language.
+
+    The base template shows it through site_core's ``{% site_footer %}``, which finds this
+    model by ``settings.SITE_FOOTER_MODEL`` and renders it with `template`.
+    """
+
+    template = "home/includes/footer_content.html"
 
     organisation = models.CharField(_("organisation"), max_length=120)
     address = models.TextField(_("postal address"), blank=True, max_length=300)

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
-from home.listing import exclude_private
+from site_core.privacy import exclude_restricted
 
 from .events import EventIndexPage, EventPage
 from .goals import Goal, GoalsPage
@@ -99,7 +99,7 @@ class HomePage(PublicPage):
         )
         sections = {
             page.content_type_id: page
-            for page in exclude_private(self.get_children().live()).filter(
+            for page in exclude_restricted(self.get_children().live()).filter(
                 content_type__in=section_types.values()
             )
         }
@@ -108,12 +108,14 @@ class HomePage(PublicPage):
             for model in (GoalsPage, NewsIndexPage, EventIndexPage, MembershipPage)
         )
         latest_news = list(
-            exclude_private(NewsPage.objects.live().descendant_of(self))
+            NewsPage.objects.live_public()
+            .descendant_of(self)
             .order_by("-date", "-pk")
             .select_related("main_image")[:LATEST_NEWS]
         )
         labels = list(
-            exclude_private(LabelPage.objects.live().descendant_of(self))
+            LabelPage.objects.live_public()
+            .descendant_of(self)
             .order_by("-awarded_on")
             .select_related("badge")
         )
@@ -123,7 +125,8 @@ class HomePage(PublicPage):
             news_index=news_index,
             latest_news=latest_news,
             events_index=events_index,
-            upcoming_events=exclude_private(EventPage.objects.live().descendant_of(self))
+            upcoming_events=EventPage.objects.live_public()
+            .descendant_of(self)
             .filter(end__gte=timezone.now())
             .order_by("start")[:UPCOMING_EVENTS],
             labels=labels,

@@ -5,8 +5,6 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
-from home.listing import exclude_private
-
 from .public_page import PublicPage, body_field
 
 
@@ -21,15 +19,14 @@ class LabelIndexPage(PublicPage):
         verbose_name = _("label index page")
         verbose_name_plural = _("label index pages")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["labels"] = (
-            exclude_private(LabelPage.objects.live().child_of(self))
+    def get_listings(self, request):
+        return {
+            "labels": LabelPage.objects.live_public()
+            .child_of(self)
             .select_related("badge")
             .prefetch_related("badge__renditions")
             .order_by("-awarded_on")
-        )
-        return context
+        }
 
 
 class LabelPage(PublicPage):

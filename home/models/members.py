@@ -6,15 +6,9 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home.sectors import Sector
+
 from .public_page import PublicPage
-
-
-class Sector(models.TextChoices):
-    FURNITURE = "furniture", _("Furniture")
-    INTERIOR = "interior", _("Interior")
-    TEXTILES = "textiles", _("Textiles")
-    CONSUMER_BRANDS = "consumer", _("Consumer brands")
-    ACADEMIC = "academic", _("Academic partner")
 
 
 class MemberCompany(TranslatableMixin, index.Indexed, models.Model):

@@ -18,8 +18,10 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.forms import MembershipForm
+from site_core.page_mixins import IntroMixin, ListingMixin
+from site_core.pages import SitePage
 
-from .public_page import PageMetaMixin, body_field
+from .public_page import body_field
 
 logger = logging.getLogger(__name__)
 
@@ -37,16 +39,13 @@ def client_address(request):
     return get_client_ip_address(request) or "unknown"
 
 
-class MembershipPage(PageMetaMixin, AbstractEmailForm):
+class MembershipPage(IntroMixin, ListingMixin, AbstractEmailForm, SitePage):
     """“Why become a member”: the pitch, and the application form.
 
     The form's fields are fixed in code (home.forms.MembershipForm); editors
     set the texts, where notifications go and the thank-you message.
     """
 
-    intro = models.TextField(
-        _("introduction"), blank=True, max_length=500, help_text=_("Shown under the title.")
-    )
     body = body_field(help_text=_("Why companies should join."))
     form_heading = models.CharField(_("form heading"), max_length=120, default="", blank=True)
     thank_you_text = RichTextField(
@@ -55,7 +54,7 @@ class MembershipPage(PageMetaMixin, AbstractEmailForm):
 
     content_panels = AbstractEmailForm.content_panels + [
         FormSubmissionsPanel(),
-        FieldPanel("intro"),
+        *IntroMixin.intro_panels,
         FieldPanel("body"),
         FieldPanel("form_heading"),
         FieldPanel("thank_you_text"),
@@ -68,10 +67,13 @@ class MembershipPage(PageMetaMixin, AbstractEmailForm):
         ),
     ]
     override_translatable_fields = [SynchronizedField("to_address")]
-    search_fields = AbstractEmailForm.search_fields + [
-        index.SearchField("intro"),
-        index.SearchField("body"),
-    ]
+    search_fields = (
+        AbstractEmailForm.search_fields
+        + IntroMixin.intro_search_fields
+        + [
+            index.SearchField("body"),
+        ]
+    )
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []

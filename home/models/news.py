@@ -9,7 +9,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
-from home.listing import exclude_private, paginate
+from home.feeds import NewsFeed
+from site_core.pages import paginate
 
 from .public_page import PublicPage, body_field
 
@@ -47,44 +48,41 @@ class NewsIndexPage(RoutablePageMixin, PublicPage):
         verbose_name = _("news index page")
         verbose_name_plural = _("news index pages")
 
-    def news_items(self):
-        """Live, public news in this index, newest first, with what a listing shows."""
-        return (
-            exclude_private(NewsPage.objects.live().child_of(self))
+    def news_items(self, with_tags=False):
+        """Live, public news in this index, newest first, with what a listing shows
+        (and each item's tags, for the feed)."""
+        items = (
+            NewsPage.objects.live_public()
+            .child_of(self)
             .order_by("-date", "-pk")
             .select_related("main_image")
             .prefetch_related("main_image__renditions")
         )
+        return NewsPage.prefetch_tags(items) if with_tags else items
 
-    @path("")
-    def index(self, request):
+    def get_listings(self, request):
         items = self.news_items()
         tags = NewsTag.objects.filter(locale_id=self.locale_id)
         tag_slug = request.GET.get("tag", "")[:60]
         active_tag = next((tag for tag in tags if tag.slug == tag_slug), None)
         if active_tag is not None:
             items = items.filter(pk__in=NewsPageTag.objects.filter(tag=active_tag).values("page"))
-        context = {
+        return {
             "news": paginate(request, items),
             "tags": tags,
             "active_tag": active_tag,
             "unknown_tag": bool(tag_slug) and active_tag is None,
         }
-        return self.render(request, context_overrides=context)
-
-    @property
-    def rss_url(self):
-        return self.url + self.reverse_subpage("rss")
 
     @path("rss/", name="rss")
     def rss(self, request):
-        from home.feeds import NewsFeed
-
         return NewsFeed(self)(request)
 
 
 class NewsPage(PublicPage):
     """One news item."""
+
+    og_type = "article"
 
     date = models.DateField(_("date"), default=timezone.localdate)
     main_image = models.ForeignKey(

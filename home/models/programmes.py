@@ -4,8 +4,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
-from home.listing import exclude_private
-
 from .public_page import PublicPage, body_field
 
 
@@ -27,12 +25,9 @@ class ProgrammeIndexPage(PublicPage):
         verbose_name = _("programme index page")
         verbose_name_plural = _("programme index pages")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["programmes"] = exclude_private(
-            ProgrammePage.objects.live().child_of(self)
-        ).order_by("-period_start", "title")
-        return context
+    def get_listings(self, request):
+        programmes = ProgrammePage.objects.live_public().child_of(self)
+        return {"programmes": programmes.order_by("-period_start", "title")}
 
 
 class ProgrammePage(PublicPage):

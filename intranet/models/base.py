@@ -1,9 +1,11 @@
-from wagtail.models import Page
+from django.apps import apps
 
 from intranet import access
+from site_core.page_mixins import ListingMixin
+from site_core.pages import SitePage
 
 
-class IntranetPage(Page):
+class IntranetPage(ListingMixin, SitePage):
     """Shared behaviour of every page in the intranet subtree (abstract).
 
     Intranet pages are never cached by browsers or proxies, are kept out of
@@ -22,8 +24,9 @@ class IntranetPage(Page):
         return []
 
     def intranet_home(self):
-        from .home import IntranetHomePage  # home.py imports this module
-
-        if isinstance(self, IntranetHomePage):
+        """The dashboard (IntranetHomePage) this page belongs to, itself included."""
+        # Looked up by name: the dashboard's module imports this one.
+        dashboard = apps.get_model("intranet", "IntranetHomePage")
+        if isinstance(self, dashboard):
             return self
-        return IntranetHomePage.objects.ancestor_of(self).first()
+        return dashboard.objects.ancestor_of(self).first()

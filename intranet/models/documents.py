@@ -1,13 +1,12 @@
 from functools import reduce
 from operator import or_
 
-from django.core.paginator import Paginator
-from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
 
-from intranet import access
+from site_core import privacy
+from site_core.page_mixins import IntroMixin
+from site_core.pages import paginate
 from site_core.search import clean_query
 
 from .base import IntranetPage
@@ -30,14 +29,10 @@ def filter_by_type(documents, type_key):
     return documents.filter(reduce(or_, (Q(file__iendswith=f".{ext}") for ext in extensions)))
 
 
-class DocumentLibraryPage(IntranetPage):
+class DocumentLibraryPage(IntroMixin, IntranetPage):
     """Every document the member may open: newest first, filterable and searchable."""
 
-    intro = models.TextField(
-        _("introduction"), blank=True, help_text=_("Shown above the list of documents.")
-    )
-
-    content_panels = IntranetPage.content_panels + [FieldPanel("intro")]
+    content_panels = IntranetPage.content_panels + IntroMixin.intro_panels
     parent_page_types = ["intranet.IntranetHomePage"]
     subpage_types = []
     max_count_per_parent = 1
@@ -46,14 +41,11 @@ class DocumentLibraryPage(IntranetPage):
         verbose_name = _("document library")
         verbose_name_plural = _("document libraries")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    def get_listings(self, request):
         user = request.user
         spaces = ProjectSpacePage.objects.live().sibling_of(self).filter(locale=self.locale)
-        projects = list(
-            access.visible_pages(user, spaces).select_related("collection").order_by("title")
-        )
-        documents = access.visible_documents(user)
+        projects = list(spaces.visible_to(user).select_related("collection").order_by("title"))
+        documents = privacy.visible_documents(user)
 
         project = next((p for p in projects if str(p.pk) == request.GET.get("project")), None)
         if project:
@@ -67,12 +59,11 @@ class DocumentLibraryPage(IntranetPage):
         if query:
             documents = documents.filter(title__icontains=query)
 
-        context.update(
-            projects=projects,
-            document_types=[(key, label) for key, (label, _ext) in DOCUMENT_TYPES.items()],
-            selected_project=project,
-            selected_type=type_key,
-            search_query=query,
-            documents=Paginator(documents, DOCUMENTS_PER_PAGE).get_page(request.GET.get("page")),
-        )
-        return context
+        return {
+            "projects": projects,
+            "document_types": [(key, label) for key, (label, _ext) in DOCUMENT_TYPES.items()],
+            "selected_project": project,
+            "selected_type": type_key,
+            "search_query": query,
+            "documents": paginate(request, documents, DOCUMENTS_PER_PAGE),
+        }

@@ -1,7 +1,6 @@
 import datetime
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -10,21 +9,19 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from intranet import access
+from site_core import privacy
+from site_core.page_mixins import IntroMixin
+from site_core.pages import paginate
 
 from .base import IntranetPage
 
 NEWS_PER_PAGE = 10
 
 
-class MemberNewsIndexPage(IntranetPage):
+class MemberNewsIndexPage(IntroMixin, IntranetPage):
     """The list of member news, newest first, paginated."""
 
-    intro = models.TextField(
-        _("introduction"), blank=True, help_text=_("Shown above the list of news items.")
-    )
-
-    content_panels = IntranetPage.content_panels + [FieldPanel("intro")]
+    content_panels = IntranetPage.content_panels + IntroMixin.intro_panels
     parent_page_types = ["intranet.IntranetHomePage"]
     subpage_types = ["intranet.MemberNewsPage"]
 
@@ -32,20 +29,20 @@ class MemberNewsIndexPage(IntranetPage):
         verbose_name = _("member news index")
         verbose_name_plural = _("member news indexes")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        news = MemberNewsPage.objects.live().child_of(self).order_by("-date", "-pk")
-        paginator = Paginator(access.visible_pages(request.user, news), NEWS_PER_PAGE)
-        context["news_items"] = paginator.get_page(request.GET.get("page"))
-        return context
+    def get_listings(self, request):
+        news = MemberNewsPage.objects.live().child_of(self).visible_to(request.user)
+        return {"news_items": paginate(request, news.order_by("-date", "-pk"), NEWS_PER_PAGE)}
 
 
-class MemberNewsPage(IntranetPage):
+class MemberNewsPage(IntroMixin, IntranetPage):
     """A news item for members only: date, intro, body and attached documents."""
+
+    og_type = "article"
 
     date = models.DateField(
         _("date"), default=datetime.date.today, help_text=_("The date the news is from.")
     )
+    # Required here, unlike other pages' introduction: lists and the digest show it.
     intro = models.TextField(
         _("introduction"), help_text=_("One or two sentences; shown in lists and the digest.")
     )
@@ -57,10 +54,13 @@ class MemberNewsPage(IntranetPage):
         FieldPanel("body"),
         InlinePanel("attachments", label=_("Attachments")),
     ]
-    search_fields = IntranetPage.search_fields + [
-        index.SearchField("intro"),
-        index.SearchField("body"),
-    ]
+    search_fields = (
+        IntranetPage.search_fields
+        + IntroMixin.intro_search_fields
+        + [
+            index.SearchField("body"),
+        ]
+    )
     parent_page_types = ["intranet.MemberNewsIndexPage"]
     subpage_types = []
 
@@ -68,15 +68,12 @@ class MemberNewsPage(IntranetPage):
         verbose_name = _("member news item")
         verbose_name_plural = _("member news items")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    def get_listings(self, request):
         # An attachment from a project the reader is not in stays invisible.
-        context["attachments"] = (
-            access.visible_documents(request.user)
-            .filter(member_news_attachments__page=self)
-            .order_by("member_news_attachments__sort_order")
+        attachments = privacy.visible_documents(request.user).filter(
+            member_news_attachments__page=self
         )
-        return context
+        return {"attachments": attachments.order_by("member_news_attachments__sort_order")}
 
 
 class MemberNewsAttachment(Orderable):

@@ -10,6 +10,7 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
 from intranet import access
+from site_core import privacy
 
 from .base import IntranetPage
 
@@ -76,17 +77,17 @@ class ProjectSpacePage(IntranetPage):
             .order_by("first_name", "last_name")
         )
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    def get_listings(self, request):
         people = list(self.members())
-        context["people"] = people
         companies = (self._company(person) for person in people)
-        context["companies"] = sorted({company.name for company in companies if company})
-        context["updates"] = self.updates.order_by("-date", "sort_order")
-        context["documents"] = access.visible_documents(request.user).filter(
-            collection__path__startswith=self.collection.path
-        )
-        return context
+        return {
+            "people": people,
+            "companies": sorted({company.name for company in companies if company}),
+            "updates": self.updates.order_by("-date", "sort_order"),
+            "documents": privacy.visible_documents(request.user).filter(
+                collection__path__startswith=self.collection.path
+            ),
+        }
 
     @staticmethod
     def _company(user):

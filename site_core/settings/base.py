@@ -54,6 +54,7 @@ USING_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresq
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 INSTALLED_APPS = [
+    "demo",
     "site_core",
     "home",
     "intranet",
@@ -61,7 +62,7 @@ INSTALLED_APPS = [
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
-    "wagtail.contrib.settings",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
@@ -121,7 +122,6 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "wagtail.contrib.settings.context_processors.settings",
             ],
         },
     },
@@ -259,7 +259,9 @@ if os.environ.get("REDIS_URL"):
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Wagtail
-WAGTAIL_SITE_NAME = "Norwegian Rooms® Cluster"
+# The brand, written once; site_core.brand gives its forms ("Norwegian Rooms®", ...).
+SITE_BRAND = "Norwegian Rooms"
+WAGTAIL_SITE_NAME = f"{SITE_BRAND}® Cluster"
 WAGTAILADMIN_BASE_URL = os.environ.get(
     "WAGTAILADMIN_BASE_URL", f"http://127.0.0.1:{os.environ.get('PORT', '8000')}"
 )
@@ -315,6 +317,9 @@ LOGGING = {
         "intranet": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
 }
+
+# The snippet the base template shows as footer (site_core's {% site_footer %}).
+SITE_FOOTER_MODEL = "home.Footer"
 
 # Our own per-language date formats where Django's default does not suit.
 FORMAT_MODULE_PATH = ["site_core.formats"]

@@ -1,16 +1,15 @@
 """Header navigation and language links: menu, language switcher and hreflang tags."""
 
 from django import template
+from django.apps import apps
 from django.conf import settings
+from django.template.loader import render_to_string
 from django.utils import translation
 from wagtail.models import Page, Site
 
-from site_core.translations import LANGUAGE_ORDER, page_translations
+from site_core.translations import page_translations
 
 register = template.Library()
-
-# Open Graph wants territory-qualified locales.
-OG_LOCALES = {"nb": "nb_NO", "en": "en_GB"}
 
 
 def locale_homes(request):
@@ -31,6 +30,22 @@ def locale_homes(request):
 def locale_home(request, language_code):
     """The live home page of `language_code` for this request's site, or None."""
     return locale_homes(request).get(language_code)
+
+
+@register.simple_tag(takes_context=True)
+def site_footer(context):
+    """The footer snippet of the active language, rendered with its model's template.
+
+    The model is ``settings.SITE_FOOTER_MODEL`` ("app_label.Model"), so this shared layer
+    names no app above it; the model provides ``cached_for_active_language()`` (plain data,
+    None when there is no footer) and ``template``.
+    """
+    model = apps.get_model(settings.SITE_FOOTER_MODEL)
+    return render_to_string(
+        model.template,
+        {"footer": model.cached_for_active_language()},
+        request=context.get("request"),
+    )
 
 
 @register.simple_tag(takes_context=True)
@@ -75,26 +90,11 @@ def language_switcher(context):
     return {"options": options}
 
 
-@register.inclusion_tag("site_core/includes/alternates.html", takes_context=True)
-def alternate_links(context):
-    """hreflang links for each live public translation (itself included), x-default, og:locale."""
+@register.inclusion_tag("site_core/includes/head.html", takes_context=True)
+def page_head(context):
+    """The page's description, canonical, hreflang, Open Graph and Twitter tags (one each),
+    from its get_head() (site_core.head); nothing for a template without a page."""
     page = context.get("page")
-    if page is None or not getattr(page, "translation_key", None):
-        return {}
     request = context["request"]
-    translations = page_translations(page)
-    links = [
-        {"code": code, "url": translations[code].get_full_url(request)}
-        for code in LANGUAGE_ORDER
-        if code in translations
-    ]
-    default = translations.get(settings.LANGUAGE_CODE)
-    language = page.locale.language_code
-    return {
-        "links": links,
-        "x_default": default.get_full_url(request) if default else None,
-        "og_locale": OG_LOCALES.get(language, language),
-        "og_alternates": [
-            OG_LOCALES.get(link["code"]) for link in links if link["code"] != language
-        ],
-    }
+    head = page.get_head(request) if hasattr(page, "get_head") else None
+    return {"head": head, "request": request}

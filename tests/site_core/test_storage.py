@@ -58,7 +58,8 @@ def test_document_files_live_in_the_private_storage_outside_media_root(demo):
     media_root = Path(settings.MEDIA_ROOT).resolve()
     assert media_root not in Path(private.location).resolve().parents
     for document in Document.objects.all():
-        assert document.file.storage is private
+        assert isinstance(document.file.storage, PrivateFileSystemStorage)
+        assert document.file.storage.location == private.location
         assert private.exists(document.file.name)
         assert not storages["default"].exists(document.file.name)
         with pytest.raises(NotImplementedError):

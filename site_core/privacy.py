@@ -1,0 +1,118 @@
+"""Who may open what: Wagtail page and collection privacy, evaluated in bulk for a user.
+
+Wagtail checks privacy one page or document at a time while serving it. Listings, feeds,
+the sitemap, search and the member digest need it in bulk, so these helpers turn the
+restrictions a user fails into one filter on a queryset:
+
+- anonymous visitors: a subquery (``EXISTS`` a restriction on an ancestor-or-self), so a
+  public listing costs no extra query however many restrictions exist;
+- signed-in users: every restriction is loaded once (a handful of rows) and the subtrees
+  the user fails become path prefixes to exclude; the result is memoised on the user
+  object, which lives for one request.
+
+``site_core.pages.SitePageQuerySet`` puts these on every page type's manager; the rule is
+described in docs/architecture.md ("Where privacy is enforced").
+"""
+
+from functools import reduce
+from operator import or_
+
+from django.db.models import (
+    CharField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Q,
+    prefetch_related_objects,
+)
+from django.db.models.lookups import StartsWith
+from wagtail.documents import get_document_model
+from wagtail.models import (
+    BaseViewRestriction,
+    Collection,
+    CollectionViewRestriction,
+    PageViewRestriction,
+)
+
+
+def user_group_ids(user):
+    """The ids of `user`'s groups (empty for anonymous), loaded once per user object."""
+    if not user.is_authenticated:
+        return set()
+    if not hasattr(user, "_privacy_group_ids"):
+        # Prefetched, so Wagtail's own restriction check reuses the same query.
+        prefetch_related_objects([user], "groups")
+        user._privacy_group_ids = {group.id for group in user.groups.all()}
+    return user._privacy_group_ids
+
+
+def passes(restriction, user):
+    """Whether `user` passes `restriction` without a session (we use no password privacy)."""
+    if restriction.restriction_type == BaseViewRestriction.LOGIN:
+        return user.is_authenticated
+    if restriction.restriction_type == BaseViewRestriction.GROUPS:
+        if user.is_superuser:
+            return True
+        return bool(user_group_ids(user) & {group.id for group in restriction.groups.all()})
+    return False
+
+
+def _failed_paths(user, restrictions, attribute):
+    return [getattr(r, attribute).path for r in restrictions if not passes(r, user)]
+
+
+def hidden_page_paths(user):
+    """Tree paths of restricted page subtrees that `user` may not open."""
+    if not hasattr(user, "_privacy_hidden_pages"):
+        restrictions = PageViewRestriction.objects.select_related("page").prefetch_related("groups")
+        user._privacy_hidden_pages = _failed_paths(user, restrictions, "page")
+    return user._privacy_hidden_pages
+
+
+def exclude_paths(queryset, paths, field="path"):
+    """`queryset` without the rows whose tree path starts with any of `paths`."""
+    if not paths:
+        return queryset
+    return queryset.exclude(reduce(or_, (Q(**{f"{field}__startswith": p}) for p in paths)))
+
+
+def exclude_restricted(pages):
+    """`pages` without any page under a view restriction: what anonymous visitors may open.
+
+    The same set as Wagtail's ``.public()``, as a subquery of the listing's own query
+    instead of a query of its own first.
+    """
+    page_path = ExpressionWrapper(OuterRef("path"), output_field=CharField())
+    restricted = PageViewRestriction.objects.filter(StartsWith(page_path, F("page__path")))
+    return pages.exclude(Exists(restricted))
+
+
+def visible_pages(pages, user):
+    """`pages` (any page queryset) without the ones `user` may not open."""
+    if not user.is_authenticated:
+        return exclude_restricted(pages)
+    return exclude_paths(pages, hidden_page_paths(user))
+
+
+def visible_collection_ids(user):
+    """Ids of the collections whose documents and images `user` may open."""
+    if not hasattr(user, "_privacy_collections"):
+        restrictions = CollectionViewRestriction.objects.select_related(
+            "collection"
+        ).prefetch_related("groups")
+        hidden = _failed_paths(user, restrictions, "collection")
+        user._privacy_collections = list(
+            exclude_paths(Collection.objects.all(), hidden).values_list("id", flat=True)
+        )
+    return user._privacy_collections
+
+
+def visible_documents(user):
+    """Every document `user` may download, newest first, with its collection."""
+    return (
+        get_document_model()
+        .objects.filter(collection__in=visible_collection_ids(user))
+        .select_related("collection")
+        .order_by("-created_at", "-id")
+    )
