@@ -20,14 +20,14 @@ from unittest import mock
 import pytest
 from axes.utils import reset as axes_reset
 from django.core.cache import cache
-from django.core.management import call_command
-from django.db import connection, connections
+from django.db import connections
 from django.db.models import Max
 from playwright.sync_api import sync_playwright
 from pytest_django.live_server_helper import LiveServer
 from wagtail.documents import get_document_model
 from wagtail.models import Page, Revision
 
+from tests.committed_demo import SHARED_DEMO, reload_demo
 from tests.conftest import MIGRATED_STATE, leave_database_phase
 
 CHROMIUM_ARGS = [
@@ -40,7 +40,6 @@ CHROMIUM_ARGS = [
 ]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 PAGES = pytest.StashKey[list]()
-SHARED_DEMO = pytest.StashKey[bool]()
 
 
 def chromium_path(environ=os.environ):
@@ -165,19 +164,6 @@ def content_version():
         Revision.objects.aggregate(Max("pk"))["pk__max"],
         get_document_model().objects.aggregate(Max("pk"))["pk__max"],
     )
-
-
-def reload_demo(migrated_state):
-    """Empty the database, restore what the migrations made, load the demo (committed).
-
-    As Django's TransactionTestCase does it: the sequences keep counting, so the rows the
-    demo adds never take the ids of the restored ones.
-    """
-    call_command(
-        "flush", interactive=False, inhibit_post_migrate=True, reset_sequences=False, verbosity=0
-    )
-    connection.creation.deserialize_db_from_string(migrated_state)
-    call_command("seed_demo", verbosity=0)
 
 
 @pytest.fixture

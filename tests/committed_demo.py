@@ -1,0 +1,26 @@
+"""The demo content committed to the test database, for tests whose server runs apart
+from the test: the browser tests' live-server thread, the deploy tests' app servers.
+
+`SHARED_DEMO` (in `request.session.stash`) says whether the committed copy is the intact
+demo that read-only browser journeys share; whoever reloads or changes it sets it False,
+so that the next such journey loads its own copy.
+"""
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+
+SHARED_DEMO = pytest.StashKey[bool]()
+
+
+def reload_demo(migrated_state):
+    """Empty the database, restore what the migrations made, load the demo (committed).
+
+    As Django's TransactionTestCase does it: the sequences keep counting, so the rows the
+    demo adds never take the ids of the restored ones.
+    """
+    call_command(
+        "flush", interactive=False, inhibit_post_migrate=True, reset_sequences=False, verbosity=0
+    )
+    connection.creation.deserialize_db_from_string(migrated_state)
+    call_command("seed_demo", verbosity=0)
