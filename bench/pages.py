@@ -9,7 +9,7 @@ intranet pages are rendered for a demo member (project A by default, `--member`)
 Figures: median and 95th-percentile render time through Django's full stack (test
 client, no network), SQL queries per request, gzip-compressed HTML size, and the
 process's peak memory. The last block adds up a first visit to the home page:
-HTML + every stylesheet and script it links, compressed. Budgets (DESIGN.md):
+HTML + every stylesheet and script it links, compressed. Budgets (docs/architecture.md):
 ≤ 20 queries per public page, < 100 KB compressed for the first visit.
 """
 

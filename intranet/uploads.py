@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 from django.urls import Resolver404, path, resolve
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.auth import require_admin_access
 from wagtail.documents.forms import BaseDocumentForm
 from wagtail.documents.views.chooser import DocumentChooserViewSet, DocumentChooseView
 from wagtail.documents.views.chooser import viewset as document_chooser_viewset
@@ -161,6 +162,7 @@ def chooser_urlpatterns():
     """URL patterns that answer in place of Wagtail's chooser entry views, same paths.
 
     Included before Wagtail's admin URLs; Wagtail's URL names keep resolving to them.
+    Outside Wagtail's admin URLconf, so the admin-access check is applied here.
     """
     documents = SectionDocumentChooserViewSet(
         document_chooser_viewset.name,
@@ -173,5 +175,6 @@ def chooser_urlpatterns():
         url_prefix=image_chooser_viewset.url_prefix,
     )
     return [
-        path(f"admin/{viewset.url_prefix}/", viewset.choose_view) for viewset in (documents, images)
+        path(f"admin/{viewset.url_prefix}/", require_admin_access(viewset.choose_view))
+        for viewset in (documents, images)
     ]

@@ -104,7 +104,7 @@ def ensure_editor_permissions():
             content_type__app_label="wagtail_localize", codename="submit_translation"
         )
     )
-    # Wagtail leaves publishing to Moderators; here the editors publish (see DESIGN.md).
+    # Wagtail leaves publishing to Moderators; here the editors publish (docs/architecture.md).
     GroupPagePermission.objects.get_or_create(
         group=editors,
         page=Page.get_first_root_node(),

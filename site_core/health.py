@@ -7,10 +7,13 @@ storage).
 """
 
 import asyncio
+import contextlib
 import dataclasses
 import logging
+from pathlib import Path
 
 from django.conf import settings
+from django.core.files.storage import FileSystemStorage
 from django.http import HttpResponse
 from health_check.checks import Cache, Database, Storage
 from health_check.exceptions import HealthCheckException, ServiceUnavailable
@@ -31,6 +34,7 @@ class UploadStorage(Storage):
 
     def run(self):
         try:
+            self.check_root_exists()
             super().run()
         except Exception as exc:  # boto3 and the file system raise many kinds
             backend = settings.STORAGES.get(self.alias, {}).get("BACKEND", "")
@@ -42,6 +46,19 @@ class UploadStorage(Storage):
             raise ServiceUnavailable(
                 f"storage {self.alias!r} failed ({reason}); check {variables}"
             ) from exc
+
+    def check_root_exists(self):
+        """A local storage's folder must be there already: the probe would create it, and an
+        unmounted volume would then look healthy."""
+        if isinstance(self.storage, FileSystemStorage) and not Path(self.storage.location).is_dir():
+            location = self.storage.location
+            raise ServiceUnavailable(f"folder {location} is missing")
+
+    def check_delete(self, file_name):
+        super().check_delete(file_name)
+        if isinstance(self.storage, FileSystemStorage):  # leave no empty probe folder behind
+            with contextlib.suppress(OSError):
+                (Path(self.storage.location) / Path(file_name).parent).rmdir()
 
 
 class HealthView(HealthCheckView):

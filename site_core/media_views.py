@@ -89,6 +89,8 @@ def serve_image_file(request, path):
         response["X-Content-Type-Options"] = "nosniff"
         # An image never runs script, even an SVG opened on its own.
         response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
+        # One copy for every language: no Vary: Accept-Language from the locale middleware.
+        response.language_independent = True
     if restrictions:
         response.headers.pop("Cache-Control", None)
         patch_cache_control(response, private=True, no_store=True)

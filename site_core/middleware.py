@@ -36,6 +36,8 @@ class LanguagePrefixMiddleware(LocaleMiddleware):
         return super().process_request(request)
 
     def process_response(self, request, response):
+        if getattr(response, "language_independent", False):
+            return response  # e.g. image files: the same bytes in every language
         if getattr(request, "unsupported_language_prefix", False):
             response.headers.setdefault("Content-Language", settings.LANGUAGE_CODE)
             return response

@@ -1,14 +1,15 @@
-"""Shared fixtures: the test database and the bilingual demo content, loaded once per run.
+"""Shared fixtures: the test database, and the bilingual demo content loaded once per run.
 
-A run goes through two phases, in the order pytest-django sorts the tests:
+A run goes through three phases; `pytest_collection_modifyitems` below sorts the tests so:
 
-1. Database tests. Seeding takes seconds, so the demo is loaded once, inside an outer
-   transaction opened right after the test database is created, like Django's
-   setUpTestData. Every database test runs in a savepoint inside it, so what a test
-   changes never reaches the next.
-2. Tests without a database fixture, the browser tests among them. The outer
-   transaction is rolled back first: the live server needs the demo committed, and
-   tests/browser/conftest.py loads it so, from the migrated state kept here.
+1. Database tests that build their own data (tests/factories.py) run on the empty,
+   migrated database, each in a transaction that is rolled back.
+2. Database tests that use the demo (fixture `demo`). Seeding takes seconds, so the demo
+   is loaded once, when the first of them starts, inside an outer transaction, like
+   Django's setUpTestData; every test runs in a savepoint inside it.
+3. Tests without a database fixture, the browser and deploy tests among them. The outer
+   transaction is rolled back first: a live server needs the demo committed, and those
+   tests load it so, from the migrated state kept here.
 """
 
 import pytest
@@ -50,13 +51,6 @@ def django_db_setup(
             serialized_aliases={DEFAULT_DB_ALIAS},
         )
         stash[MIGRATED_STATE] = connections[DEFAULT_DB_ALIAS]._test_serialized_contents
-        if not stash.get(OUTER_PHASE_OVER, False):
-            outer = transaction.atomic()
-            outer.__enter__()
-            # wagtail-localize publishes translations in on-commit callbacks.
-            with TestCase.captureOnCommitCallbacks(execute=True):
-                call_command("seed_demo", verbosity=0)
-            stash[OUTER_TRANSACTION] = outer
     yield
     with django_db_blocker.unblock():
         end_outer_transaction(request.session)
@@ -64,8 +58,40 @@ def django_db_setup(
             teardown_databases(databases, verbosity=request.config.option.verbose)
 
 
+@pytest.fixture(scope="session")
+def demo_transaction(request, django_db_setup, django_db_blocker):
+    """Phase 2: the demo, loaded once in an outer transaction that phase 3 rolls back."""
+    stash = request.session.stash
+    if stash.get(OUTER_PHASE_OVER, False):
+        raise RuntimeError("a database test that uses the demo was sorted after phase 2")
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        # wagtail-localize publishes translations in on-commit callbacks.
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            call_command("seed_demo", verbosity=0)
+        stash[OUTER_TRANSACTION] = outer
+
+
+def uses_database(item):
+    return "db" in item.fixturenames or item.get_closest_marker("django_db") is not None
+
+
+def run_phase(item):
+    """1: builds its own data, 2: uses the demo, 3: no database (see the module docstring)."""
+    if not uses_database(item):
+        return 3
+    return 2 if "demo" in item.fixturenames else 1
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Run the phases in order; within a phase keep pytest-django's order."""
+    items.sort(key=run_phase)
+
+
 def leave_database_phase(request, django_db_blocker):
-    """For phase 2: make sure the test database exists, without the outer transaction."""
+    """For phase 3: make sure the test database exists, without the outer transaction."""
     request.session.stash[OUTER_PHASE_OVER] = True  # no need to seed one now
     request.getfixturevalue("django_db_setup")
     with django_db_blocker.unblock():
@@ -83,7 +109,7 @@ def end_outer_transaction(session):
 
 
 @pytest.fixture
-def demo(db):
+def demo(demo_transaction, db):
     """The demo content, as `make run` loads it, with an empty cache around the test."""
     cache.clear()
     yield

@@ -69,16 +69,8 @@ class HomePage(PublicPage):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = [
-        "home.StandardPage",
-        "home.GoalsPage",
-        "home.LabelIndexPage",
-        "home.ProgrammeIndexPage",
-        "home.NewsIndexPage",
-        "home.EventIndexPage",
-        "home.MemberDirectoryPage",
-        "home.MembershipPage",
-    ]
+    # No subpage_types: each section names HomePage in its parent_page_types, the
+    # intranet's dashboard too, which lives in an app above this one.
 
     class Meta:
         verbose_name = _("home page")

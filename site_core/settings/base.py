@@ -54,6 +54,8 @@ USING_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresq
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 INSTALLED_APPS = [
+    # runserver serves static files through WhiteNoise too, as production does.
+    "whitenoise.runserver_nostatic",
     "demo",
     "site_core",
     "home",

@@ -187,3 +187,12 @@ def test_collection_choices_say_which_are_members_or_project_only(
         assert f"{MEMBERS_COLLECTION} ({members})" in html
         assert f"Sirkulære materialer ({project})" in html
         assert f"Offentlige dokumenter ({members})" not in html
+
+
+@pytest.mark.parametrize("chooser", ["documents", "images"])
+@pytest.mark.parametrize("role", ["anonymous", "member"])
+def test_the_choosers_are_for_admin_users_only(client, demo, login_as, chooser, role):
+    login_as(role)
+    response = client.get(f"/admin/{chooser}/chooser/")
+    assert response.status_code in (302, 403)
+    assert "html" not in response.get("Content-Type", "") or b"chooser" not in response.content

@@ -42,6 +42,27 @@ def test_healthz_is_503_without_details_when_the_private_storage_fails(client, m
     assert "PermissionError" in caplog.text
 
 
+def test_healthz_is_503_when_a_local_storage_folder_is_missing(client, settings, tmp_path, caplog):
+    from django.core.files.storage import FileSystemStorage
+
+    missing = FileSystemStorage(location=tmp_path / "unmounted")
+    private = storages["private"]
+    try:
+        storages._storages["private"] = missing
+        response = client.get("/healthz/")
+    finally:
+        storages._storages["private"] = private
+    assert response.status_code == 503
+    assert "unmounted is missing" in caplog.text
+    assert not (tmp_path / "unmounted").exists(), "the probe must not create the folder"
+
+
+def test_healthz_leaves_no_probe_folder_behind(client):
+    assert client.get("/healthz/").status_code == 200
+    for alias in ("default", "private"):
+        assert not storages[alias].exists("health_check_storage_test")
+
+
 @pytest.fixture
 def s3_env(monkeypatch):
     def use(**overrides):

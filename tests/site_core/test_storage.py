@@ -202,3 +202,10 @@ def test_an_image_upload_the_storage_refuses_explains_and_saves_nothing(
     )
     assert response.status_code == 503
     assert Image.objects.count() == before
+
+
+def test_image_files_do_not_vary_by_language(client, demo):
+    url = rendition_urls(client.get("/nb/").content.decode())[0]
+    response = client.get(url, HTTP_ACCEPT_LANGUAGE="en")
+    assert "Accept-Language" not in response.get("Vary", "")
+    assert "Content-Language" not in response

@@ -1,0 +1,112 @@
+"""Test data built to measure (wagtail-factories): locales, a minimal bilingual tree, pages.
+
+Tests that use these run on an empty, migrated database (tests/conftest.py runs them
+before the demo is loaded) and build only what they assert on. English pages are made
+through wagtail-localize's own API, as editors make them.
+"""
+
+import datetime
+from types import SimpleNamespace
+
+import factory
+import wagtail_factories
+from django.utils import timezone
+from wagtail.models import Locale, Page, Site
+
+from home.models import (
+    EventIndexPage,
+    EventPage,
+    HomePage,
+    NewsIndexPage,
+    NewsPage,
+    StandardPage,
+)
+from site_core.demo import publish_translation
+
+
+class HomePageFactory(wagtail_factories.PageFactory):
+    title = "Forside"
+    slug = "forside"
+    hero_heading = factory.LazyAttribute(lambda page: page.title)
+
+    class Meta:
+        model = HomePage
+
+
+class StandardPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Side {n}")
+    intro = "En kort ingress."
+
+    class Meta:
+        model = StandardPage
+
+
+class NewsIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Nyheter"
+    slug = "nyheter"
+
+    class Meta:
+        model = NewsIndexPage
+
+
+class NewsPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Nyhet {n}")
+    intro = "Kort ingress."
+    date = factory.LazyFunction(timezone.localdate)
+
+    class Meta:
+        model = NewsPage
+
+
+class EventIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Arrangementer"
+    slug = "arrangementer"
+
+    class Meta:
+        model = EventIndexPage
+
+
+class EventPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Arrangement {n}")
+    start = factory.LazyFunction(
+        lambda: timezone.now().replace(microsecond=0) + datetime.timedelta(days=7)
+    )
+    end = factory.LazyAttribute(lambda page: page.start + datetime.timedelta(hours=2))
+    location = "Bergen"
+
+    class Meta:
+        model = EventPage
+
+
+def locales():
+    """{"nb": Locale, "en": Locale}; the migrations make nb, the site's default."""
+    return {code: Locale.objects.get_or_create(language_code=code)[0] for code in ("nb", "en")}
+
+
+def publish(page):
+    page.save_revision().publish()
+    return page
+
+
+def bilingual_site(hostname="testserver"):
+    """A live Norwegian home page as the default site's root, and its English translation.
+
+    Returns SimpleNamespace(nb=home, en=home in English, site=Site).
+    """
+    locales()
+    home = publish(HomePageFactory(parent=Page.get_first_root_node()))
+    site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
+    site.hostname, site.port, site.root_page = hostname, 80, home
+    site.save()
+    english = translate(home, {"Forside": "Home"})
+    return SimpleNamespace(nb=home, en=english, site=site)
+
+
+def translate(page, strings, language="en"):
+    """Translate `page` with wagtail-localize (every segment in `strings`, source text ->
+    translation; text not listed is kept as it is) and publish the translation."""
+    from wagtail_localize.models import StringSegment, TranslationSource
+
+    source, _created = TranslationSource.get_or_create_from_instance(page)
+    texts = StringSegment.objects.filter(source=source).values_list("string__data", flat=True)
+    return publish_translation(page, language, {text: strings.get(text, text) for text in texts})
