@@ -19,6 +19,7 @@ from django.core.management import call_command
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.test import TestCase
 from django.test.utils import setup_databases, teardown_databases
+from wagtail.test.utils import WagtailPageTestCase
 
 OUTER_TRANSACTION = pytest.StashKey[object]()
 OUTER_PHASE_OVER = pytest.StashKey[bool]()
@@ -147,3 +148,13 @@ def login_as(client):
         return user
 
     return login
+
+
+@pytest.fixture
+def editor_form(client, django_user_model):
+    """Wagtail's page test assertions (assertCanCreate, ...), posting as an administrator."""
+    admin = django_user_model.objects.create_superuser("admin", "admin@example.no", "x")
+    client.force_login(admin)
+    checker = WagtailPageTestCase()
+    checker.client = client
+    return checker

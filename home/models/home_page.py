@@ -69,8 +69,18 @@ class HomePage(PublicPage):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    # No subpage_types: each section names HomePage in its parent_page_types, the
-    # intranet's dashboard too, which lives in an app above this one.
+    subpage_types = [
+        "home.StandardPage",
+        "home.GoalsPage",
+        "home.LabelIndexPage",
+        "home.ProgrammeIndexPage",
+        "home.NewsIndexPage",
+        "home.EventIndexPage",
+        "home.MemberDirectoryPage",
+        "home.MembershipPage",
+        # The member intranet's dashboard (named, not imported: that app sits above this).
+        "intranet.IntranetHomePage",
+    ]
 
     class Meta:
         verbose_name = _("home page")

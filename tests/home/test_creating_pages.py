@@ -4,7 +4,6 @@ Built on an empty database (tests/factories.py), not the demo.
 """
 
 import pytest
-from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from home.models import (
@@ -30,16 +29,6 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor_form(client, django_user_model):
-    """assertCanCreate from Wagtail's page test case, posting as an administrator."""
-    admin = django_user_model.objects.create_superuser("admin", "admin@example.no", "x")
-    client.force_login(admin)
-    checker = WagtailPageTestCase()
-    checker.client = client
-    return checker
 
 
 @pytest.fixture

@@ -20,6 +20,7 @@ from home.models import (
     ProgrammePage,
     StandardPage,
 )
+from intranet.models import IntranetHomePage
 
 SECTIONS = [
     GoalsPage,
@@ -40,7 +41,7 @@ CHILD_OF = {
 
 def test_home_page_lives_at_the_root_only():
     assert HomePage.allowed_parent_page_models() == [Page]
-    assert set(HomePage.allowed_subpage_models()) == {StandardPage, *SECTIONS}
+    assert set(HomePage.allowed_subpage_models()) == {StandardPage, *SECTIONS, IntranetHomePage}
 
 
 @pytest.mark.parametrize("model", SECTIONS)

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from wagtail.images.models import Rendition
 
 
 def meta(body, attribute, name):
@@ -38,8 +39,11 @@ def test_open_graph_and_twitter_card_with_an_image(client, site, path, locale):
     assert meta(body, "property", "og:locale") == locale
     image = meta(body, "property", "og:image")
     assert image.startswith("http://testserver/") and image.endswith(".jpg")
-    assert meta(body, "property", "og:image:width") == "1200"
-    assert meta(body, "property", "og:image:height") == "630"
+    # The rendition's real size: fill-1200x630 never enlarges a smaller original.
+    rendition = Rendition.objects.get(file=image.split("/media/", 1)[1])
+    assert rendition.filter_spec == "fill-1200x630|format-jpeg"
+    assert meta(body, "property", "og:image:width") == str(rendition.width)
+    assert meta(body, "property", "og:image:height") == str(rendition.height)
     assert meta(body, "name", "twitter:card") == "summary_large_image"
     assert meta(body, "name", "twitter:image") == image
 

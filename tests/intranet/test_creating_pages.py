@@ -7,7 +7,6 @@ Built on an empty database (tests/factories.py), not the demo.
 import pytest
 from django.contrib.auth.models import Group
 from wagtail.models import Collection
-from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from intranet import access
@@ -21,15 +20,6 @@ from intranet.models import (
 from tests.factories import bilingual_site
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor_form(client, django_user_model):
-    admin = django_user_model.objects.create_superuser("admin", "admin@example.no", "x")
-    client.force_login(admin)
-    checker = WagtailPageTestCase()
-    checker.client = client
-    return checker
 
 
 @pytest.fixture
