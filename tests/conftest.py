@@ -12,6 +12,9 @@ A run goes through three phases; `pytest_collection_modifyitems` below sorts the
    tests load it so, from the migrated state kept here.
 """
 
+import os
+from unittest import mock
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
@@ -83,6 +86,24 @@ def run_phase(item):
     if not uses_database(item):
         return 3
     return 2 if "demo" in item.fixturenames else 1
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item, nextitem):
+    """Let browser and deploy tests use the ORM while Playwright's event loop runs.
+
+    Playwright's sync API marks an asyncio loop as running in this thread from the first
+    browser test to the end of the session, so Django takes every ORM call of a later test
+    itself (flushing and restoring the database, seeding, checks) for one made from
+    async code and raises SynchronousOnlyOperation. Those tests are sync on their side, so
+    the guard is off around each of them, before any of its fixtures run, and only then:
+    a process-wide setting would leak into subprocesses (`manage.py check --deploy`
+    rejects it as async.E001).
+    """
+    if not (item.get_closest_marker("browser") or item.get_closest_marker("deploy")):
+        return (yield)
+    with mock.patch.dict(os.environ, {"DJANGO_ALLOW_ASYNC_UNSAFE": "true"}):
+        return (yield)
 
 
 @pytest.hookimpl(trylast=True)

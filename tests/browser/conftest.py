@@ -15,7 +15,6 @@ import os
 import re
 from contextlib import contextmanager
 from pathlib import Path
-from unittest import mock
 
 import pytest
 from axes.utils import reset as axes_reset
@@ -72,24 +71,6 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "browser" in item.fixturenames:
             item.add_marker(pytest.mark.browser)
-
-
-@pytest.hookimpl(wrapper=True)
-def pytest_runtest_protocol(item, nextitem):
-    """Let the test thread use the ORM while Playwright's event loop runs.
-
-    Playwright's sync API marks an asyncio loop as running in this thread from the first
-    browser test to the end of the session, so Django takes every ORM call of the test
-    itself (flushing and restoring the database, seeding, checks) for one made from
-    async code and raises SynchronousOnlyOperation. The tests are sync on their side, so
-    the guard is off around each browser test, before any of its fixtures run, and only
-    then: a process-wide setting would leak into subprocesses (`manage.py check
-    --deploy` rejects it as async.E001).
-    """
-    if not item.get_closest_marker("browser"):
-        return (yield)
-    with mock.patch.dict(os.environ, {"DJANGO_ALLOW_ASYNC_UNSAFE": "true"}):
-        return (yield)
 
 
 @pytest.fixture(scope="session")

@@ -22,7 +22,7 @@ from intranet.demo import MEMBERS_COLLECTION
 from tests.deploy.conftest import DEMO_PASSWORDS, MEMBER_LOGIN, Visitor, log_in_admin, log_in_member
 from tests.home.test_membership import VALID as VALID_APPLICATION
 
-pytestmark = pytest.mark.usefixtures("clean_slate")
+pytestmark = [pytest.mark.deploy, pytest.mark.usefixtures("clean_slate")]
 
 FAR_FUTURE = "public, max-age=31536000, immutable"
 MEMBER = ("medlem@example.no", DEMO_PASSWORDS["medlem"])
