@@ -109,6 +109,31 @@ def test_healthz_fails_for_a_missing_bucket_and_passes_once_it_exists(client, s3
         server.stop()
 
 
+def test_healthz_fails_with_wrong_credentials(client, s3_env, caplog, monkeypatch):
+    import boto3
+    from moto import settings as moto_settings
+
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    try:
+        host, port = server.get_host_and_port()
+        endpoint = f"http://{host}:{port}"
+        # moto checks credentials once this many unauthenticated calls are used up: one, to
+        # create the bucket; from then on unknown keys are refused as by S3.
+        monkeypatch.setattr(moto_settings, "INITIAL_NO_AUTH_ACTION_COUNT", 1)
+        boto3.client(
+            "s3", endpoint_url=endpoint, aws_access_key_id="x", aws_secret_access_key="y",
+            region_name="us-east-1",
+        ).create_bucket(Bucket=S3_ENV["AWS_STORAGE_BUCKET_NAME"])  # fmt: skip
+        with s3_env(AWS_S3_ENDPOINT_URL=endpoint, AWS_S3_REGION_NAME="us-east-1"):
+            response = client.get("/healthz/")
+        assert response.status_code == 503
+        assert response.content == b"unavailable\n"
+        assert "AWS_ACCESS_KEY_ID" in caplog.text
+    finally:
+        server.stop()
+
+
 @pytest.mark.parametrize(
     ("env", "named"),
     [

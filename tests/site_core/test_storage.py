@@ -209,3 +209,10 @@ def test_image_files_do_not_vary_by_language(client, demo):
     response = client.get(url, HTTP_ACCEPT_LANGUAGE="en")
     assert "Accept-Language" not in response.get("Vary", "")
     assert "Content-Language" not in response
+
+
+def test_an_image_file_costs_two_queries(client, demo, django_assert_num_queries):
+    """The rendition (with its image and collection) and the collection's restrictions."""
+    url = rendition_urls(client.get("/nb/").content.decode())[0]
+    with django_assert_num_queries(2):
+        assert client.get(url).status_code == 200
