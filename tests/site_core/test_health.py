@@ -2,6 +2,7 @@
 
 import json
 import logging
+from pathlib import Path
 
 import pytest
 from django.core.files.storage import storages
@@ -21,6 +22,13 @@ S3_ENV = {
     "AWS_SECRET_ACCESS_KEY": "test-secret",
     "AWS_S3_REGION_NAME": "eu-north-1",
 }
+
+
+@pytest.fixture(autouse=True)
+def upload_folders(settings):
+    """The storage folders exist, as a deployment makes them (nothing uploaded yet)."""
+    for folder in (settings.MEDIA_ROOT, settings.PRIVATE_MEDIA_ROOT):
+        Path(folder).mkdir(parents=True, exist_ok=True)
 
 
 def test_healthz_answers_ok_when_everything_answers(client):
@@ -112,6 +120,7 @@ def test_healthz_fails_for_a_missing_bucket_and_passes_once_it_exists(client, s3
 def test_healthz_fails_with_wrong_credentials(client, s3_env, caplog, monkeypatch):
     import boto3
     from moto import settings as moto_settings
+    from moto.core.authorization import ActionAuthenticatorMixin
 
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
     server.start()
@@ -121,11 +130,16 @@ def test_healthz_fails_with_wrong_credentials(client, s3_env, caplog, monkeypatc
         # moto checks credentials once this many unauthenticated calls are used up: one, to
         # create the bucket; from then on unknown keys are refused as by S3.
         monkeypatch.setattr(moto_settings, "INITIAL_NO_AUTH_ACTION_COUNT", 1)
+        monkeypatch.setattr(ActionAuthenticatorMixin, "request_count", 0)
         boto3.client(
             "s3", endpoint_url=endpoint, aws_access_key_id="x", aws_secret_access_key="y",
             region_name="us-east-1",
-        ).create_bucket(Bucket=S3_ENV["AWS_STORAGE_BUCKET_NAME"])  # fmt: skip
-        with s3_env(AWS_S3_ENDPOINT_URL=endpoint, AWS_S3_REGION_NAME="us-east-1"):
+        ).create_bucket(Bucket="nrc-wrong-keys")  # fmt: skip
+        with s3_env(
+            AWS_STORAGE_BUCKET_NAME="nrc-wrong-keys",
+            AWS_S3_ENDPOINT_URL=endpoint,
+            AWS_S3_REGION_NAME="us-east-1",
+        ):
             response = client.get("/healthz/")
         assert response.status_code == 503
         assert response.content == b"unavailable\n"
