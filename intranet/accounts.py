@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.db.models import Q
 from django.urls import reverse_lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -13,9 +14,11 @@ from intranet import access
 
 
 class MemberLoginForm(AuthenticationForm):
-    """E-mail, password and "remember me"."""
+    """E-mail, password and "remember me". Members log in with their e-mail address only
+    (an EmailField: a username is refused before any password is checked); the username
+    login is the admin's."""
 
-    username = forms.CharField(
+    username = forms.EmailField(
         label=_("E-mail address"),
         max_length=254,
         widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"}),
@@ -43,13 +46,28 @@ class MemberLoginForm(AuthenticationForm):
 
 
 def axes_username(request, credentials=None):
-    """The account a failed login counts against: the address, whatever its case.
+    """The key a failed login counts against in django-axes: one per account.
 
-    Without this, "Medlem@Example.no" and "medlem@example.no" would be counted
-    separately and an attacker could vary the case to dodge the lock.
+    Every spelling that reaches an account (its username or its e-mail address, in any
+    case, on the member login or the admin's) gives the account's e-mail address,
+    lower-cased (its username when it has none), so the account has a single lock that
+    `manage.py axes_reset_username <e-mail>` lifts. An identifier that reaches no single
+    account gives itself, lower-cased. Without this, failures as "medlem@example.no" did
+    not lock "medlem".
     """
     raw = (credentials or {}).get("username") or request.POST.get("username") or ""
-    return raw.strip().lower()
+    identifier = raw.strip().lower()
+    if not identifier:
+        return identifier
+    accounts = list(
+        get_user_model()
+        .objects.filter(Q(username__iexact=identifier) | Q(email__iexact=identifier))
+        .values_list("username", "email")[:2]
+    )
+    if len(accounts) != 1:
+        return identifier
+    username, email = accounts[0]
+    return (email or username).lower()
 
 
 class MemberPasswordResetForm(PasswordResetForm):

@@ -245,3 +245,42 @@ def test_staff_find_and_edit_member_profiles(client, demo, login_as):
     assert response.status_code == 200
     body = response.content.decode()
     assert "Sigrid Sirkelsen" in body and "Mona Medlem" not in body
+
+
+ADMIN_LOGIN = "/admin/login/"
+
+
+def admin_log_in(client, username, password):
+    return client.post(ADMIN_LOGIN, {"username": username, "password": password})
+
+
+def test_failures_by_e_mail_lock_the_username_login_too(client, demo):
+    for _ in range(5):
+        log_in(client, "medlem@example.no", "not-the-password")
+    locked = admin_log_in(client, "medlem", "demo-medlem-passord")
+    assert locked.status_code == 429
+    assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.parametrize("spelling", ["medlem", "MEDLEM", " Medlem "])
+def test_failures_by_username_lock_the_e_mail_login_too(client, demo, spelling):
+    for _ in range(5):
+        admin_log_in(client, spelling, "not-the-password")
+    assert log_in(client, "medlem@example.no", "demo-medlem-passord").status_code == 429
+
+
+def test_failures_on_one_account_leave_another_alone(client, demo):
+    for _ in range(5):
+        admin_log_in(client, "medlem", "not-the-password")
+    assert log_in(client, "sirkel@example.no", "demo-sirkel-passord").status_code == 302
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [("nb", "Oppgi en gyldig e-postadresse"), ("en", "Enter a valid email address")],
+)
+def test_members_log_in_with_their_e_mail_address_only(client, demo, language, message):
+    response = log_in(client, "medlem", "demo-medlem-passord", language)
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert "_auth_user_id" not in client.session
