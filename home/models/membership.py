@@ -1,6 +1,5 @@
 import logging
 
-from axes.helpers import get_client_ip_address
 from django.conf import settings
 from django.core.cache import cache
 from django.core.mail import EmailMessage
@@ -18,6 +17,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.forms import MembershipForm
+from site_core.client_address import client_ip
 from site_core.page_mixins import IntroMixin, ListingMixin
 from site_core.pages import SitePage
 
@@ -31,12 +31,9 @@ RATE_WINDOW = 60 * 60
 
 
 def client_address(request):
-    """The visitor's address, resolved like django-axes does for login throttling.
-
-    Behind a proxy this honours the same AXES_IPWARE_* settings, so both
-    limits count real visitors rather than the proxy's address.
-    """
-    return get_client_ip_address(request) or "unknown"
+    """The visitor's address, by the same rule as login throttling (behind a trusted proxy,
+    the forwarded address: site_core.client_address), so both limits count visitors."""
+    return client_ip(request) or "unknown"
 
 
 class MembershipPage(IntroMixin, ListingMixin, AbstractEmailForm, SitePage):

@@ -5,6 +5,7 @@ here and override only what differs. Anything secret or deployment-specific
 is read from the environment, never committed.
 """
 
+import ipaddress
 import os
 from pathlib import Path
 
@@ -160,6 +161,18 @@ AXES_VERBOSE = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 # Count failures per address case-insensitively (members log in with their e-mail).
 AXES_USERNAME_CALLABLE = "intranet.accounts.axes_username"
+# The client's address behind the proxies in TRUSTED_PROXIES (addresses or networks,
+# comma-separated; empty: trust no X-Forwarded-For). The membership form's rate limit uses
+# the same function (site_core/client_address.py).
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+for _proxy in TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy, strict=False)
+    except ValueError as exc:
+        raise ImproperlyConfigured(
+            f"TRUSTED_PROXIES: {_proxy!r} is not an IP address or network ({exc})."
+        ) from exc
+AXES_CLIENT_IP_CALLABLE = "site_core.client_address.client_ip"
 
 # Sessions last two weeks unless the visitor opts out of "remember me".
 SESSION_COOKIE_AGE = 14 * 24 * 60 * 60
