@@ -74,3 +74,20 @@ def test_membership_submissions_are_listed_for_editors(admin_client):
     assert response.status_code == 200
     body = response.content.decode()
     assert "Testfirma AS" in body and "123456785" in body
+
+
+ADMIN_PAGES = [
+    "/admin/",
+    "/admin/pages/",
+    "/admin/users/",
+    "/admin/account/",
+    "/admin/reports/site-history/",
+]
+
+
+@pytest.mark.parametrize("path", ADMIN_PAGES)
+def test_the_admin_asks_no_third_party_for_avatars(client, demo, login_as, path):
+    login_as("admin")
+    response = client.get(path)
+    assert response.status_code == 200
+    assert "gravatar" not in response.content.decode().lower()
