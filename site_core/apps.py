@@ -2,10 +2,13 @@ from django.apps import AppConfig
 
 
 class SiteCoreConfig(AppConfig):
-    """What every page shares: routing, templates, languages, search and the demo loader."""
+    """What every page shares: routing, templates, languages, search, storages, privacy."""
 
     name = "site_core"
     verbose_name = "Site core"
 
     def ready(self):
         from site_core import restrictions  # noqa: F401  (connects the signal handlers)
+        from site_core import spreadsheets
+
+        spreadsheets.install()

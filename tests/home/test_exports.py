@@ -1,0 +1,60 @@
+"""Every CSV export the admin offers is formula-safe (OWASP "CSV injection")."""
+
+import csv
+import io
+
+import pytest
+from wagtail.contrib.forms.models import FormSubmission
+
+from home.models import MembershipPage, NewsPage
+from site_core.spreadsheets import neutralise
+from tests.conftest import body_of
+
+from .test_membership import NB, VALID
+
+pytestmark = pytest.mark.django_db
+
+ATTACKS = [
+    '=HYPERLINK("http://evil.example","klikk")',
+    "+1+2",
+    "-2+3",
+    "@SUM(1,2)",
+    "\t=1+1",
+    "\r=1+1",
+]
+
+
+def csv_rows(response):
+    return list(csv.reader(io.StringIO(body_of(response).decode("utf-8-sig"))))
+
+
+@pytest.mark.parametrize("text", ATTACKS)
+def test_neutralise_prefixes_formula_starts_only(text):
+    assert neutralise(text) == "'" + text
+    assert neutralise("Kari Nordmann") == "Kari Nordmann"
+    assert neutralise(42) == 42
+
+
+@pytest.mark.parametrize("attack", ATTACKS[:4])
+def test_form_submission_export_writes_no_live_formula(client, demo, login_as, attack):
+    assert client.post(NB, VALID | {"contact_person": attack}).status_code == 200
+    assert FormSubmission.objects.exists()
+    login_as("admin")
+    page = MembershipPage.objects.get(locale__language_code="nb")
+    response = client.get(f"/admin/forms/submissions/{page.pk}/", {"export": "csv"})
+    assert response.status_code == 200
+    cells = [cell for row in csv_rows(response)[1:] for cell in row]
+    assert "'" + attack in cells
+    assert not any(cell.startswith(("=", "+", "-", "@")) for cell in cells)
+
+
+def test_report_export_writes_no_live_formula(client, demo, login_as):
+    page = NewsPage.objects.filter(locale__language_code="nb").first()
+    page.title = '=HYPERLINK("http://evil.example")'
+    page.save_revision().publish()
+    login_as("admin")
+    response = client.get("/admin/reports/site-history/", {"export": "csv"})
+    assert response.status_code == 200
+    cells = [cell for row in csv_rows(response) for cell in row]
+    assert any(cell.startswith("'=HYPERLINK") for cell in cells)
+    assert not any(cell.startswith("=") for cell in cells)
