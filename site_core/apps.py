@@ -8,7 +8,9 @@ class SiteCoreConfig(AppConfig):
     verbose_name = "Site core"
 
     def ready(self):
-        from site_core import restrictions  # noqa: F401  (connects the signal handlers)
-        from site_core import spreadsheets
+        from site_core import (
+            restrictions,  # noqa: F401  (connects the signal handlers)
+            spreadsheets,
+        )
 
         spreadsheets.install()

@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "axes",
+    "django_zxcvbn_password_validator",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -150,6 +151,17 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # Strength estimated by zxcvbn (English dictionaries, keyboard patterns, repeats) plus
+    # Norwegian words and names, so "passord12345" or "qwertyuiopas" is refused; its
+    # messages are translated (the package ships nb).
+    {"NAME": "django_zxcvbn_password_validator.ZxcvbnPasswordValidator"},
+]
+# zxcvbn's score from 0 to 4: 3 is "safely unguessable" (about 10^10 guesses).
+PASSWORD_MINIMAL_STRENGTH = 3
+PASSWORD_EXTRA_DICTIONARY = [
+    word.strip()
+    for word in (PROJECT_DIR / "passwords" / "norwegian.txt").read_text("utf-8").splitlines()
+    if word.strip() and not word.startswith("#")
 ]
 
 # Login throttling: 5 failures per account and address lock for 15 minutes.

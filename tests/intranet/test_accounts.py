@@ -284,3 +284,46 @@ def test_members_log_in_with_their_e_mail_address_only(client, demo, language, m
     assert response.status_code == 200
     assert message in response.content.decode()
     assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.parametrize(
+    ("language", "reset_path", "why"),
+    [
+        ("nb", "/nb/glemt-passord/", "Passordet ditt er for lett å gjette"),
+        ("en", "/en/password-reset/", "Your password is too guessable"),
+    ],
+)
+@pytest.mark.parametrize(
+    "weak", ["passord12345", "aaaaaaaaaaaa", "qwertyuiopas", "sommerferie2026"]
+)
+def test_guessable_passwords_are_refused_with_the_reason(
+    client, demo, language, reset_path, why, weak
+):
+    client.post(reset_path, {"email": "sirkel@example.no"})
+    _link, response = set_password_from_mail(client, mail.outbox[-1], weak)
+    assert response.status_code == 200
+    assert why in response.content.decode()
+    assert log_in(client, "sirkel@example.no", weak).status_code == 200  # not saved
+
+
+@pytest.mark.parametrize(
+    ("language", "reset_path"), [("nb", "/nb/glemt-passord/"), ("en", "/en/password-reset/")]
+)
+def test_a_strong_password_is_accepted(client, demo, language, reset_path):
+    client.post(reset_path, {"email": "sirkel@example.no"})
+    _link, response = set_password_from_mail(client, mail.outbox[-1], "Fjordlys-Kake-Trapp-42")
+    assert response.status_code == 302
+    assert log_in(client, "sirkel@example.no", "Fjordlys-Kake-Trapp-42").status_code == 302
+
+
+@pytest.mark.parametrize(
+    ("new", "valid"), [("passord12345", False), ("Fjordlys-Kake-Trapp-42", True)]
+)
+def test_the_password_change_form_uses_the_same_rule(demo, new, valid):
+    """Django's change form, which the admin's account page uses."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.forms import PasswordChangeForm
+
+    editor = get_user_model().objects.get(username="redaktor")
+    data = {"old_password": "demo-redaktor-passord", "new_password1": new, "new_password2": new}
+    assert PasswordChangeForm(editor, data).is_valid() is valid
