@@ -1,5 +1,10 @@
 """Who may open what: Wagtail page and collection privacy, evaluated in bulk for a user.
 
+The rule for pages: a page is open to a visitor only if the visitor passes the view
+restrictions of the page *and of every translation of it*, including those each inherits
+from its ancestors. Wagtail checks one page's own tree only, so a translation left in a
+public section after its source moved under a members-only one would otherwise be open.
+
 Wagtail checks privacy one page or document at a time while serving it. Listings, feeds,
 the sitemap, search and the member digest need it in bulk, so these helpers turn the
 restrictions a user fails into one filter on a queryset:
@@ -18,20 +23,17 @@ from functools import reduce
 from operator import or_
 
 from django.db.models import (
-    CharField,
     Exists,
-    ExpressionWrapper,
-    F,
     OuterRef,
     Q,
     prefetch_related_objects,
 )
-from django.db.models.lookups import StartsWith
 from wagtail.documents import get_document_model
 from wagtail.models import (
     BaseViewRestriction,
     Collection,
     CollectionViewRestriction,
+    Page,
     PageViewRestriction,
 )
 
@@ -78,21 +80,40 @@ def exclude_paths(queryset, paths, field="path"):
 
 
 def exclude_restricted(pages):
-    """`pages` without any page under a view restriction: what anonymous visitors may open.
+    """`pages` without any page that is, or has a translation that is, under a view
+    restriction: what anonymous visitors may open.
 
-    The same set as Wagtail's ``.public()``, as a subquery of the listing's own query
-    instead of a query of its own first.
+    Wagtail's ``.public()`` plus the translations rule (module docstring), as one subquery
+    of the listing's own query.
     """
-    page_path = ExpressionWrapper(OuterRef("path"), output_field=CharField())
-    restricted = PageViewRestriction.objects.filter(StartsWith(page_path, F("page__path")))
+    restricted_family_member = Page.objects.filter(
+        translation_key=OuterRef(OuterRef("translation_key")),
+        path__startswith=OuterRef("page__path"),
+    )
+    restricted = PageViewRestriction.objects.filter(Exists(restricted_family_member))
     return pages.exclude(Exists(restricted))
 
 
 def visible_pages(pages, user):
-    """`pages` (any page queryset) without the ones `user` may not open."""
+    """`pages` (any page queryset) without the ones `user` may not open, translations
+    included (module docstring)."""
     if not user.is_authenticated:
         return exclude_restricted(pages)
-    return exclude_paths(pages, hidden_page_paths(user))
+    paths = hidden_page_paths(user)
+    if not paths:
+        return pages
+    hidden = Page.objects.filter(reduce(or_, (Q(path__startswith=path) for path in paths)))
+    return pages.exclude(translation_key__in=hidden.values("translation_key"))
+
+
+def family_restrictions(page):
+    """The view restrictions on `page`, on its translations and on all their ancestors:
+    what a visitor must pass to open `page` (two queries when evaluated)."""
+    paths = Page.objects.filter(translation_key=page.translation_key).values_list("path", flat=True)
+    prefixes = {
+        path[:end] for path in paths for end in range(Page.steplen, len(path) + 1, Page.steplen)
+    }
+    return PageViewRestriction.objects.filter(page__path__in=prefixes)
 
 
 def visible_collection_ids(user):

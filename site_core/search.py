@@ -14,12 +14,14 @@ import unicodedata
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
-from django.core.paginator import Paginator
 from django.db.models import Max
 from django.shortcuts import render
 from django.utils import translation
 from wagtail.models import Locale, Page, get_page_models
 from wagtail.search.models import IndexEntry
+
+from site_core.pages import paginate
+from site_core.privacy import exclude_restricted
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
@@ -58,9 +60,11 @@ def stemmed_search(pages, query, language):
 def search_pages(query, language):
     """Live public pages in `language` matching `query`."""
     locale = Locale.objects.get(language_code=language)
-    pages = Page.objects.live().public().filter(locale=locale).specific()
+    pages = exclude_restricted(Page.objects.live().filter(locale=locale))
     if settings.USING_POSTGRES:
-        return stemmed_search(pages, query, language)
+        return stemmed_search(pages.specific(), query, language)
+    # Wagtail's SQLite search takes plain field filters only, not the privacy subquery.
+    pages = Page.objects.filter(pk__in=list(pages.values_list("pk", flat=True))).specific()
     # SQLite's FTS5 parses quotes and operators itself; plain words are all it needs.
     words = " ".join(re.findall(r"\w+", query))
     return pages.search(words) if words else pages.none()
@@ -71,5 +75,5 @@ def search_view(request):
     results = None
     if query:
         matches = search_pages(query, translation.get_language())
-        results = Paginator(matches, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        results = paginate(request, matches, RESULTS_PER_PAGE)
     return render(request, "site_core/search.html", {"query": query, "results": results})

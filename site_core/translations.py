@@ -5,6 +5,8 @@ from collections import defaultdict
 from django.conf import settings
 from wagtail.models import Page
 
+from site_core.privacy import exclude_restricted
+
 LANGUAGE_ORDER = [code for code, _name in settings.LANGUAGES]
 
 
@@ -17,7 +19,7 @@ def live_translations(translation_keys, public_only=True):
     """
     pages = Page.objects.live().filter(translation_key__in=translation_keys, alias_of__isnull=True)
     if public_only:
-        pages = pages.public()
+        pages = exclude_restricted(pages)
     found = defaultdict(dict)
     for page in pages.select_related("locale"):
         found[page.translation_key][page.locale.language_code] = page

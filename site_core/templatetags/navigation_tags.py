@@ -7,6 +7,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from wagtail.models import Page, Site
 
+from site_core.privacy import exclude_restricted
 from site_core.translations import page_translations
 
 register = template.Library()
@@ -59,7 +60,9 @@ def home_url(context):
 def main_menu(context):
     """Live public pages below the home page marked "show in menus", in the active language."""
     home = locale_home(context["request"], translation.get_language())
-    items = home.get_children().live().public().in_menu() if home else Page.objects.none()
+    items = (
+        exclude_restricted(home.get_children().live().in_menu()) if home else Page.objects.none()
+    )
     return {"items": items, "current": context.get("page"), "request": context["request"]}
 
 

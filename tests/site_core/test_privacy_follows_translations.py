@@ -1,0 +1,138 @@
+"""Privacy follows a page wherever it or a translation of it moves: a page is open only to
+visitors who pass the restrictions of the page and of every translation of it, inherited
+ones included, when served and in listings, feeds, sitemap, search and the switcher."""
+
+import pytest
+from django.contrib.auth.models import Group
+from wagtail.models import PageViewRestriction
+
+from tests.factories import (
+    NewsIndexPageFactory,
+    NewsPageFactory,
+    StandardPageFactory,
+    bilingual_site,
+    publish,
+    translate,
+)
+
+pytestmark = pytest.mark.django_db
+
+TITLE_NB, TITLE_EN = "Arbeidsgruppene møtes", "The working groups meet"
+
+
+@pytest.fixture
+def tree(django_capture_on_commit_callbacks, django_user_model):
+    """Both languages: a news index with one item, a members-only section and a
+    project-only section; a member and a project member."""
+    with django_capture_on_commit_callbacks(execute=True):
+        site = bilingual_site()
+        index = publish(NewsIndexPageFactory(parent=site.nb))
+        translate(index, {"Nyheter": "News"})
+        news = publish(NewsPageFactory(parent=index, title=TITLE_NB, slug="arbeidsgrupper"))
+        translate(news, {TITLE_NB: TITLE_EN})
+        members = publish(StandardPageFactory(parent=site.nb, title="Medlemmer", slug="medlemmer"))
+        translate(members, {"Medlemmer": "Members"})
+        project = publish(StandardPageFactory(parent=site.nb, title="Prosjekt", slug="prosjekt"))
+        translate(project, {"Prosjekt": "Project"})
+    restrict(members, "Members")
+    restrict(project, "Project: Lys")
+    member = django_user_model.objects.create_user("m", "m@example.no", "x")
+    member.groups.add(Group.objects.get(name="Members"))
+    project_member = django_user_model.objects.create_user("p", "p@example.no", "x")
+    project_member.groups.add(
+        Group.objects.get(name="Members"), Group.objects.get(name="Project: Lys")
+    )
+    site.news, site.index = news, index
+    site.english_news = news.get_translation(site.en.locale)
+    site.members, site.project = members, project
+    site.member, site.project_member = member, project_member
+    return site
+
+
+def restrict(page, group_name):
+    """A group restriction on `page` and its translations (site_core.restrictions keeps
+    them in step on commit; the test's transaction never commits, so it is done here)."""
+    group = Group.objects.get_or_create(name=group_name)[0]
+    for copy in page.get_translations(inclusive=True):
+        restriction = PageViewRestriction.objects.create(page=copy, restriction_type="groups")
+        restriction.groups.add(group)
+
+
+def status_for(client, url, user):
+    client.logout()
+    if user is not None:
+        client.force_login(user)
+    return client.get(url).status_code
+
+
+def move(page, target):
+    target.refresh_from_db()  # treebeard reads the target's child count
+    page.move(target, pos="last-child")
+    page.refresh_from_db()
+    return page
+
+
+def in_sitemap(client, page):
+    client.logout()
+    return page.full_url in client.get("/sitemap.xml").content.decode()
+
+
+def shown_anywhere_public(client, tree, text):
+    """Where anonymous visitors could find `text`: listings, feed, search."""
+    client.logout()
+    places = {
+        "nb listing": tree.index.url,
+        "en listing": tree.index.get_translation(tree.en.locale).url,
+        "nb feed": tree.index.url + "rss/",
+        "search": "/en/search/?q=working+groups",
+        "nb search": "/nb/sok/?q=arbeidsgruppene",
+    }
+    return {name for name, url in places.items() if text in client.get(url).content.decode()}
+
+
+def test_moving_the_norwegian_page_into_a_members_section_closes_its_translation(client, tree):
+    english_url = tree.english_news.url
+    assert status_for(client, english_url, None) == 200
+    move(tree.news, tree.members)
+    assert status_for(client, english_url, None) == 302  # to the login page
+    assert status_for(client, english_url, tree.member) == 200
+    assert status_for(client, tree.news.url, tree.member) == 200
+    assert shown_anywhere_public(client, tree, TITLE_EN) == set()
+    assert shown_anywhere_public(client, tree, TITLE_NB) == set()
+    assert not in_sitemap(client, tree.news)
+    assert not in_sitemap(client, tree.english_news)
+
+
+def test_moving_the_english_page_into_a_members_section_closes_its_source(client, tree):
+    norwegian_url = tree.news.url
+    move(tree.english_news, tree.members.get_translation(tree.en.locale))
+    assert status_for(client, norwegian_url, None) == 302
+    assert status_for(client, norwegian_url, tree.member) == 200
+    assert shown_anywhere_public(client, tree, TITLE_NB) == set()
+
+
+def test_a_project_section_admits_only_the_project_to_every_translation(client, tree):
+    english_url = tree.english_news.url
+    move(tree.news, tree.project)
+    assert status_for(client, english_url, None) == 302
+    assert status_for(client, english_url, tree.member) == 403
+    assert status_for(client, english_url, tree.project_member) == 200
+
+
+def test_moving_out_again_opens_both_languages(client, tree):
+    move(tree.news, tree.members)
+    move(tree.news, tree.index)
+    assert status_for(client, tree.news.url, None) == 200
+    assert status_for(client, tree.english_news.url, None) == 200
+    assert shown_anywhere_public(client, tree, TITLE_EN) >= {"en listing", "search"}
+    tree.english_news.refresh_from_db()
+    assert in_sitemap(client, tree.english_news)
+
+
+def test_the_switcher_of_a_member_never_leads_to_an_open_copy(client, tree):
+    move(tree.news, tree.members)
+    client.force_login(tree.member)
+    body = client.get(tree.news.url).content.decode()
+    assert tree.english_news.url in body  # the member may follow it...
+    client.logout()
+    assert client.get(tree.english_news.url).status_code == 302  # ...and nobody else may
