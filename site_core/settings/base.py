@@ -11,6 +11,7 @@ from pathlib import Path
 
 import dj_database_url
 from botocore.config import Config as BotoConfig
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -94,6 +95,9 @@ if USING_POSTGRES:
 MIDDLEWARE = [
     "site_core.request_log.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    # Content-Security-Policy (site_core/csp.py): strict for the site, its own for the admin.
+    "site_core.csp.SiteCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Outside everything that answers for restricted content, login and lockout included.
@@ -346,6 +350,32 @@ LOGGING = {
         "intranet": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
 }
+
+# The policy of every public and intranet page: our own files only, no inline script or
+# style without the request's nonce, no plugins, no framing, forms to us. The admin adds
+# what Wagtail needs (site_core/csp.py, ADMIN_OVERRIDES).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# No page of ours uses these browser features; nothing embedded may either.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer", "autoplay", "camera", "display-capture", "geolocation",
+        "gyroscope", "magnetometer", "microphone", "midi", "payment", "usb",
+    )
+}  # fmt: skip
 
 # The snippet the base template shows as footer (site_core's {% site_footer %}).
 SITE_FOOTER_MODEL = "home.Footer"

@@ -1,0 +1,58 @@
+"""The Content-Security-Policy holds in a real browser: no page of the site or the intranet
+triggers a violation, and the detector itself notices one."""
+
+import pytest
+
+from tests.browser.helpers import log_in
+from tests.browser.test_accessibility import INTRANET_PAGES, PUBLIC_PAGES
+
+pytestmark = pytest.mark.browser
+
+RECORD_VIOLATIONS = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+    window.__cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`);
+});
+"""
+
+
+def violations_on(page, paths):
+    """{path: [violations]} for each path: securitypolicyviolation events and console
+    errors that name the policy."""
+    console = []
+    page.on("console", lambda message: console.append(message.text))
+    found = {}
+    for name, path in paths.items():
+        console.clear()
+        response = page.goto(path)
+        assert "frame-ancestors 'none'" in response.headers["content-security-policy"], name
+        page.wait_for_load_state("load")
+        seen = page.evaluate("window.__cspViolations") + [
+            text for text in console if "Content Security Policy" in text
+        ]
+        if seen:
+            found[path] = seen
+    return found
+
+
+@pytest.mark.parametrize("language", ["nb", "en"])
+def test_no_page_type_violates_the_policy(site, page, language):
+    page.add_init_script(RECORD_VIOLATIONS)
+    assert violations_on(page, PUBLIC_PAGES[language]) == {}
+    log_in(page, "sirkel@example.no", "demo-sirkel-passord", language)
+    assert violations_on(page, INTRANET_PAGES[language]) == {}
+
+
+def test_the_detector_notices_an_inline_script(site, page):
+    page.add_init_script(RECORD_VIOLATIONS)
+    page.goto("/nb/")
+    page.evaluate(
+        """() => {
+            const script = document.createElement("script");
+            script.textContent = "window.injected = true";
+            document.body.append(script);
+        }"""
+    )
+    page.wait_for_function("window.__cspViolations.length > 0")
+    assert page.evaluate("window.injected") is None
+    assert "script-src" in page.evaluate("window.__cspViolations")[0]
