@@ -2,8 +2,9 @@
 
 The rule for pages: a page is open to a visitor only if the visitor passes the view
 restrictions of the page *and of every translation of it*, including those each inherits
-from its ancestors. Wagtail checks one page's own tree only, so a translation left in a
-public section after its source moved under a members-only one would otherwise be open.
+from its ancestors; an alias also needs those of the page it shows. Wagtail checks one
+page's own tree only, so a translation left in a public section after its source moved
+under a members-only one, or a public alias of a members' page, would otherwise be open.
 
 Wagtail checks privacy one page or document at a time while serving it. Listings, feeds,
 the sitemap, search and the member digest need it in bulk, so these helpers turn the
@@ -87,7 +88,8 @@ def exclude_restricted(pages):
     of the listing's own query.
     """
     restricted_family_member = Page.objects.filter(
-        translation_key=OuterRef(OuterRef("translation_key")),
+        Q(translation_key=OuterRef(OuterRef("translation_key")))
+        | Q(translation_key=OuterRef(OuterRef("alias_of__translation_key"))),
         path__startswith=OuterRef("page__path"),
     )
     restricted = PageViewRestriction.objects.filter(Exists(restricted_family_member))
@@ -103,13 +105,20 @@ def visible_pages(pages, user):
     if not paths:
         return pages
     hidden = Page.objects.filter(reduce(or_, (Q(path__startswith=path) for path in paths)))
-    return pages.exclude(translation_key__in=hidden.values("translation_key"))
+    hidden_keys = hidden.values("translation_key")
+    return pages.exclude(translation_key__in=hidden_keys).exclude(
+        alias_of__translation_key__in=hidden_keys
+    )
 
 
 def family_restrictions(page):
-    """The view restrictions on `page`, on its translations and on all their ancestors:
-    what a visitor must pass to open `page` (two queries when evaluated)."""
-    paths = Page.objects.filter(translation_key=page.translation_key).values_list("path", flat=True)
+    """The view restrictions on `page`, on its translations, on the page it is an alias of
+    and that page's translations, and on all their ancestors: what a visitor must pass to
+    open `page` (two or three queries when evaluated)."""
+    keys = [page.translation_key]
+    if page.alias_of_id:
+        keys += Page.objects.filter(pk=page.alias_of_id).values_list("translation_key", flat=True)
+    paths = Page.objects.filter(translation_key__in=keys).values_list("path", flat=True)
     prefixes = {
         path[:end] for path in paths for end in range(Page.steplen, len(path) + 1, Page.steplen)
     }

@@ -58,3 +58,15 @@ def test_report_export_writes_no_live_formula(client, demo, login_as):
     cells = [cell for row in csv_rows(response) for cell in row]
     assert any(cell.startswith("'=HYPERLINK") for cell in cells)
     assert not any(cell.startswith("=") for cell in cells)
+
+
+def test_xlsx_export_writes_formulas_as_text(client, demo, login_as):
+    from openpyxl import load_workbook
+
+    client.post(NB, VALID | {"contact_person": ATTACKS[0]})
+    login_as("admin")
+    page = MembershipPage.objects.get(locale__language_code="nb")
+    response = client.get(f"/admin/forms/submissions/{page.pk}/", {"export": "xlsx"})
+    sheet = load_workbook(io.BytesIO(body_of(response))).active
+    cells = [cell for row in sheet.iter_rows() for cell in row if cell.value == ATTACKS[0]]
+    assert cells and all(cell.data_type == "s" for cell in cells)

@@ -136,3 +136,24 @@ def test_the_switcher_of_a_member_never_leads_to_an_open_copy(client, tree):
     assert tree.english_news.url in body  # the member may follow it...
     client.logout()
     assert client.get(tree.english_news.url).status_code == 302  # ...and nobody else may
+
+
+def test_a_public_alias_of_a_members_page_is_as_private_as_the_page(client, tree):
+    move(tree.news, tree.members)
+    tree.index.refresh_from_db()
+    alias = tree.news.create_alias(parent=tree.index, update_slug="alias-av-gruppene")
+    assert status_for(client, alias.url, None) == 302
+    assert status_for(client, alias.url, tree.member) == 200
+    assert TITLE_NB not in client.get(tree.index.url).content.decode()
+    assert not in_sitemap(client, alias)
+
+
+def test_a_copy_into_a_public_section_keeps_its_own_privacy(client, tree):
+    """A copy is a new page with a translation family of its own: public where it is put,
+    but it never opens the members' original."""
+    move(tree.news, tree.members)
+    tree.index.refresh_from_db()
+    copy = tree.news.copy(to=tree.index, update_attrs={"slug": "kopi"}, keep_live=True)
+    assert copy.translation_key != tree.news.translation_key
+    assert status_for(client, tree.news.url, None) == 302
+    assert status_for(client, tree.english_news.url, None) == 302
