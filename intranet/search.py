@@ -16,6 +16,9 @@ def search_intranet(home, user, query):
     pages = privacy.visible_pages(
         Page.objects.live().descendant_of(home).filter(locale=home.locale), user
     )
+    # Wagtail's search takes plain field filters only, not the privacy subqueries: pass the
+    # ids of the pages the member may open (an intranet holds a few hundred at most).
+    pages = Page.objects.filter(pk__in=list(pages.values_list("pk", flat=True)))
     return {
         "pages": list(pages.specific().search(query)[:MAX_RESULTS]),
         "documents": list(privacy.visible_documents(user).search(query)[:MAX_RESULTS]),
