@@ -10,8 +10,9 @@ from types import SimpleNamespace
 
 import factory
 import wagtail_factories
+from django.contrib.auth.models import Group
 from django.utils import timezone
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 from home.models import (
     EventIndexPage,
@@ -110,3 +111,12 @@ def translate(page, strings, language="en"):
     source, _created = TranslationSource.get_or_create_from_instance(page)
     texts = StringSegment.objects.filter(source=source).values_list("string__data", flat=True)
     return publish_translation(page, language, {text: strings.get(text, text) for text in texts})
+
+
+def restrict(page, group_name):
+    """Restrict `page` and its translations to the group (created if needed), as
+    site_core.restrictions does on commit, which a test's transaction never reaches."""
+    group = Group.objects.get_or_create(name=group_name)[0]
+    for copy in page.get_translations(inclusive=True):
+        restriction = PageViewRestriction.objects.create(page=copy, restriction_type="groups")
+        restriction.groups.add(group)

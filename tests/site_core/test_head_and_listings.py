@@ -6,7 +6,7 @@ import re
 import pytest
 from django.contrib.auth.models import AnonymousUser, Group
 from django.test import RequestFactory
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 
 from home.models import NewsPage, StandardPage
 from site_core.pages import paginate
@@ -16,6 +16,7 @@ from tests.factories import (
     StandardPageFactory,
     bilingual_site,
     publish,
+    restrict,
     translate,
 )
 
@@ -73,11 +74,6 @@ def test_the_brand_comes_from_one_setting(client, tree, settings):
     assert "<title>Klyngen vokser · Eksempelklyngen®</title>" in body
     assert metas(body, "og:site_name") == ["Eksempelklyngen®"]
     assert "Norwegian Rooms" not in body
-
-
-def restrict(page, group_name):
-    restriction = PageViewRestriction.objects.create(page=page, restriction_type="groups")
-    restriction.groups.add(Group.objects.get_or_create(name=group_name)[0])
 
 
 def test_public_and_visible_to_apply_one_privacy_rule(tree, django_user_model):

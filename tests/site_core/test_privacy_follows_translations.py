@@ -4,7 +4,6 @@ ones included, when served and in listings, feeds, sitemap, search and the switc
 
 import pytest
 from django.contrib.auth.models import Group
-from wagtail.models import PageViewRestriction
 
 from tests.factories import (
     NewsIndexPageFactory,
@@ -12,6 +11,7 @@ from tests.factories import (
     StandardPageFactory,
     bilingual_site,
     publish,
+    restrict,
     translate,
 )
 
@@ -47,15 +47,6 @@ def tree(django_capture_on_commit_callbacks, django_user_model):
     site.members, site.project = members, project
     site.member, site.project_member = member, project_member
     return site
-
-
-def restrict(page, group_name):
-    """A group restriction on `page` and its translations (site_core.restrictions keeps
-    them in step on commit; the test's transaction never commits, so it is done here)."""
-    group = Group.objects.get_or_create(name=group_name)[0]
-    for copy in page.get_translations(inclusive=True):
-        restriction = PageViewRestriction.objects.create(page=copy, restriction_type="groups")
-        restriction.groups.add(group)
 
 
 def status_for(client, url, user):
