@@ -14,6 +14,8 @@ import logging
 from django.conf import settings
 
 logger = logging.getLogger("site_core")
+# Malformed headers already logged (at most this many remembered).
+WARNINGS_REMEMBERED = 256
 _warned_about = set()
 
 
@@ -27,19 +29,32 @@ def _is_trusted(address, networks):
 
 
 def _parse(text):
+    """An address, or None for anything else (a zone-scoped IPv6 address included)."""
     try:
-        return ipaddress.ip_address(text.strip())
+        address = ipaddress.ip_address(text.strip())
     except ValueError:
         return None
+    return None if getattr(address, "scope_id", None) else address
+
+
+def _warn_once(header):
+    if header in _warned_about:
+        return
+    if len(_warned_about) >= WARNINGS_REMEMBERED:  # bounded: junk headers cannot grow memory
+        _warned_about.clear()
+    _warned_about.add(header)
+    logger.warning("Ignoring a malformed X-Forwarded-For header: %r", header[:200])
 
 
 def client_ip(request):
     """The client's address as a string.
 
     Direct connections (or ones from an untrusted address): ``REMOTE_ADDR``. From a trusted
-    proxy: the right-most ``X-Forwarded-For`` entry that is not itself a trusted proxy
-    (each proxy appends the address it received the request from). A header that does not
-    parse is ignored (``REMOTE_ADDR`` is used) and logged once per value; never raises.
+    proxy: ``X-Forwarded-For`` read from the right (each proxy appends the address it got
+    the request from), skipping trusted proxies; the first other address is the client's,
+    and whatever the client itself put to its left is never read. A header whose entries
+    up to that point do not parse is ignored (``REMOTE_ADDR`` is used) and logged once;
+    never raises.
     """
     remote = request.META.get("REMOTE_ADDR", "")
     networks = trusted_networks()
@@ -49,13 +64,13 @@ def client_ip(request):
     header = request.META.get("HTTP_X_FORWARDED_FOR", "")
     if not header:
         return remote
-    entries = [_parse(part) for part in header.split(",")]
-    if None in entries:
-        if header not in _warned_about:
-            _warned_about.add(header)
-            logger.warning("Ignoring a malformed X-Forwarded-For header: %r", header[:200])
-        return remote
-    for address in reversed(entries):
+    last_trusted = remote
+    for entry in reversed(header.split(",")):
+        address = _parse(entry)
+        if address is None:
+            _warn_once(header)
+            return remote
         if not _is_trusted(address, networks):
             return str(address)
-    return str(entries[0])
+        last_trusted = str(address)
+    return last_trusted

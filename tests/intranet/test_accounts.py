@@ -294,8 +294,12 @@ def test_members_log_in_with_their_e_mail_address_only(client, demo, language, m
     ],
 )
 @pytest.mark.parametrize(
-    "weak", ["passord12345", "aaaaaaaaaaaa", "qwertyuiopas", "sommerferie2026"]
-)
+    "weak",
+    [
+        "passord12345", "aaaaaaaaaaaa", "qwertyuiopas", "sommerferie2026",
+        "sommer2026!!", "Norge2026!!!", "Oslo2026Oslo", "Kjaerlighet123",
+    ],
+)  # fmt: skip
 def test_guessable_passwords_are_refused_with_the_reason(
     client, demo, language, reset_path, why, weak
 ):

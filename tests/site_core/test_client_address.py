@@ -29,6 +29,9 @@ def request_from(remote, forwarded=None):
         (["10.0.0.0/24"], PROXY, "203.0.113.9, 10.0.0.7", "203.0.113.9"),  # two proxies
         ([PROXY], PROXY, None, PROXY),  # the proxy itself, no header
         ([PROXY], PROXY, "2001:db8::1", "2001:db8::1"),
+        # Whatever the client wrote to the left of its own address is never read.
+        ([PROXY], PROXY, "garbage, 203.0.113.9", "203.0.113.9"),
+        (["10.0.0.0/24"], PROXY, "junk, 203.0.113.9, 10.0.0.7", "203.0.113.9"),
     ],
 )
 def test_forwarded_address_is_read_only_from_a_trusted_proxy(
@@ -38,7 +41,9 @@ def test_forwarded_address_is_read_only_from_a_trusted_proxy(
     assert client_ip(request_from(remote, forwarded)) == expected
 
 
-@pytest.mark.parametrize("header", ["not-an-ip", "203.0.113.9, <script>", ",,", "999.1.1.1"])
+@pytest.mark.parametrize(
+    "header", ["not-an-ip", "203.0.113.9, <script>", ",,", "999.1.1.1", "fe80::1%eth0"]
+)
 def test_a_malformed_header_falls_back_to_the_connection_and_is_logged_once(
     settings, caplog, header
 ):
@@ -85,3 +90,12 @@ def test_behind_the_proxy_the_membership_limit_counts_each_visitor(client, setti
     assert limited.status_code == 429
     other = client.post(NB, VALID, REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR="198.51.100.20")
     assert other.status_code == 200
+
+
+def test_the_memory_of_logged_headers_is_bounded(settings):
+    from site_core import client_address
+
+    settings.TRUSTED_PROXIES = [PROXY]
+    for number in range(client_address.WARNINGS_REMEMBERED * 3):
+        client_ip(request_from(PROXY, f"junk-{number}"))
+    assert len(client_address._warned_about) <= client_address.WARNINGS_REMEMBERED
