@@ -139,12 +139,33 @@ def test_a_public_alias_of_a_members_page_is_as_private_as_the_page(client, tree
     assert not in_sitemap(client, alias)
 
 
-def test_a_copy_into_a_public_section_keeps_its_own_privacy(client, tree):
-    """A copy is a new page with a translation family of its own: public where it is put,
-    but it never opens the members' original."""
+def test_a_copy_never_opens_the_original(client, tree):
+    """A copy is a new page with a translation family of its own: copying never opens the
+    members' original or its translation."""
     move(tree.news, tree.members)
     tree.index.refresh_from_db()
     copy = tree.news.copy(to=tree.index, update_attrs={"slug": "kopi"}, keep_live=True)
     assert copy.translation_key != tree.news.translation_key
     assert status_for(client, tree.news.url, None) == 302
     assert status_for(client, tree.english_news.url, None) == 302
+
+
+def test_an_editor_copying_a_members_page_into_a_public_section_keeps_it_private(
+    client, tree, django_user_model
+):
+    move(tree.news, tree.members)
+    admin = django_user_model.objects.create_superuser("admin", "admin@example.no", "x")
+    client.force_login(admin)
+    response = client.post(
+        f"/admin/pages/{tree.news.pk}/copy/",
+        {
+            "new_title": "Kopi",
+            "new_slug": "kopi",
+            "new_parent_page": tree.index.pk,
+            "publish_copies": "on",
+        },
+    )
+    assert response.status_code == 302
+    copy = tree.index.get_children().get(slug="kopi")
+    assert status_for(client, copy.url, None) == 302
+    assert status_for(client, copy.url, tree.member) == 200

@@ -1,0 +1,25 @@
+"""Admin hooks of the shared layer."""
+
+from wagtail import hooks
+from wagtail.models import PageViewRestriction
+
+
+@hooks.register("after_copy_page")
+def keep_copies_as_private_as_their_source(request, page, new_page):
+    """A copy of a page that was private only through an ancestor stays private.
+
+    Wagtail copies the restrictions set on the page itself, not those it inherits, so a
+    members' page copied into a public section would be open to everyone. When the source
+    was restricted and the copy is not, the source's restrictions (type and groups) are
+    put on the copy; the editor can lift them there, knowingly.
+    """
+    source_restrictions = list(page.get_view_restrictions().prefetch_related("groups"))
+    if not source_restrictions or new_page.get_view_restrictions().exists():
+        return
+    for restriction in source_restrictions:
+        copy = PageViewRestriction.objects.create(
+            page=new_page,
+            restriction_type=restriction.restriction_type,
+            password=restriction.password,
+        )
+        copy.groups.set(restriction.groups.all())
