@@ -28,19 +28,24 @@ def _guard():
         _syncing.reset(token)
 
 
+def give_restrictions(page, restrictions):
+    """Put a copy (type, password, groups) of each of `restrictions` on `page`."""
+    for restriction in restrictions:
+        copy = PageViewRestriction.objects.create(
+            page=page,
+            restriction_type=restriction.restriction_type,
+            password=restriction.password,
+        )
+        copy.groups.set(restriction.groups.all())
+
+
 def copy_restrictions(source, targets):
     """Give each page in `targets` exactly the view restrictions of `source`."""
     restrictions = list(source.view_restrictions.prefetch_related("groups"))
     with _guard(), transaction.atomic():
         for target in targets:
             target.view_restrictions.all().delete()
-            for restriction in restrictions:
-                copy = PageViewRestriction.objects.create(
-                    page=target,
-                    restriction_type=restriction.restriction_type,
-                    password=restriction.password,
-                )
-                copy.groups.set(restriction.groups.all())
+            give_restrictions(target, restrictions)
 
 
 def sync_translations_of(page_id):

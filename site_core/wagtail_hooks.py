@@ -1,7 +1,8 @@
 """Admin hooks of the shared layer."""
 
 from wagtail import hooks
-from wagtail.models import PageViewRestriction
+
+from site_core.restrictions import give_restrictions
 
 
 @hooks.register("after_copy_page")
@@ -14,12 +15,5 @@ def keep_copies_as_private_as_their_source(request, page, new_page):
     put on the copy; the editor can lift them there, knowingly.
     """
     source_restrictions = list(page.get_view_restrictions().prefetch_related("groups"))
-    if not source_restrictions or new_page.get_view_restrictions().exists():
-        return
-    for restriction in source_restrictions:
-        copy = PageViewRestriction.objects.create(
-            page=new_page,
-            restriction_type=restriction.restriction_type,
-            password=restriction.password,
-        )
-        copy.groups.set(restriction.groups.all())
+    if source_restrictions and not new_page.get_view_restrictions().exists():
+        give_restrictions(new_page, source_restrictions)
