@@ -179,3 +179,16 @@ def editor_form(client, django_user_model):
     checker = WagtailPageTestCase()
     checker.client = client
     return checker
+
+
+@pytest.fixture
+def bilingual(db, django_capture_on_commit_callbacks):
+    """A fresh bilingual site (tests/factories.bilingual_site): nb and en home pages.
+
+    wagtail-localize publishes translations on commit, which a test's transaction never
+    reaches, so the callbacks run here.
+    """
+    from tests.factories import bilingual_site
+
+    with django_capture_on_commit_callbacks(execute=True):
+        return bilingual_site()

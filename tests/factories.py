@@ -113,6 +113,16 @@ def translate(page, strings, language="en"):
     return publish_translation(page, language, {text: strings.get(text, text) for text in texts})
 
 
+def news_in_both_languages(site, title, slug, english_title):
+    """A news index with one news item under `site` (bilingual_site), both translated;
+    returns (index, news item), Norwegian. Run inside captured on-commit callbacks."""
+    index = publish(NewsIndexPageFactory(parent=site.nb))
+    translate(index, {"Nyheter": "News"})
+    news = publish(NewsPageFactory(parent=index, title=title, slug=slug))
+    translate(news, {title: english_title, "Kort ingress.": "Short intro."})
+    return index, news
+
+
 def restrict(page, group_name):
     """Restrict `page` and its translations to the group (created if needed), as
     site_core.restrictions does on commit, which a test's transaction never reaches."""

@@ -24,7 +24,6 @@ from home.models import (
 from tests.factories import (
     EventIndexPageFactory,
     NewsIndexPageFactory,
-    bilingual_site,
     publish,
 )
 
@@ -32,9 +31,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def home(django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        return bilingual_site().nb
+def home(bilingual):
+    return bilingual.nb
 
 
 def page(title, **fields):

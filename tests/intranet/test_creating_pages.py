@@ -17,17 +17,16 @@ from intranet.models import (
     MemberNewsPage,
     ProjectSpacePage,
 )
-from tests.factories import bilingual_site
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def dashboard(editor_form, django_capture_on_commit_callbacks):
+def dashboard(editor_form, bilingual):
     """An intranet home page created through the admin under a fresh home page."""
-    with django_capture_on_commit_callbacks(execute=True):
-        home = bilingual_site().nb
-    editor_form.assertCanCreate(home, IntranetHomePage, nested_form_data({"title": "Intranett"}))
+    editor_form.assertCanCreate(
+        bilingual.nb, IntranetHomePage, nested_form_data({"title": "Intranett"})
+    )
     return IntranetHomePage.objects.get()
 
 

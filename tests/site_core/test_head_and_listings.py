@@ -11,29 +11,25 @@ from wagtail.models import Page
 from home.models import NewsPage, StandardPage
 from site_core.pages import paginate
 from tests.factories import (
-    NewsIndexPageFactory,
     NewsPageFactory,
     StandardPageFactory,
-    bilingual_site,
+    news_in_both_languages,
     publish,
     restrict,
-    translate,
 )
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def tree(django_capture_on_commit_callbacks):
+def tree(bilingual, django_capture_on_commit_callbacks):
     """nb and en home pages, a news index with one news item in both languages."""
     with django_capture_on_commit_callbacks(execute=True):
-        site = bilingual_site()
-        index = publish(NewsIndexPageFactory(parent=site.nb))
-        translate(index, {"Nyheter": "News"})
-        news = publish(NewsPageFactory(parent=index, title="Klyngen vokser", slug="vokser"))
-        translate(news, {"Klyngen vokser": "The cluster grows", "Kort ingress.": "Short intro."})
-    site.index, site.news = index, news
-    return site
+        index, news = news_in_both_languages(
+            bilingual, "Klyngen vokser", "vokser", "The cluster grows"
+        )
+    bilingual.index, bilingual.news = index, news
+    return bilingual
 
 
 def metas(body, name):

@@ -6,10 +6,8 @@ import pytest
 from django.contrib.auth.models import Group
 
 from tests.factories import (
-    NewsIndexPageFactory,
-    NewsPageFactory,
     StandardPageFactory,
-    bilingual_site,
+    news_in_both_languages,
     publish,
     restrict,
     translate,
@@ -21,15 +19,12 @@ TITLE_NB, TITLE_EN = "Arbeidsgruppene møtes", "The working groups meet"
 
 
 @pytest.fixture
-def tree(django_capture_on_commit_callbacks, django_user_model):
+def tree(bilingual, django_capture_on_commit_callbacks, django_user_model):
     """Both languages: a news index with one item, a members-only section and a
     project-only section; a member and a project member."""
+    site = bilingual
     with django_capture_on_commit_callbacks(execute=True):
-        site = bilingual_site()
-        index = publish(NewsIndexPageFactory(parent=site.nb))
-        translate(index, {"Nyheter": "News"})
-        news = publish(NewsPageFactory(parent=index, title=TITLE_NB, slug="arbeidsgrupper"))
-        translate(news, {TITLE_NB: TITLE_EN})
+        index, news = news_in_both_languages(site, TITLE_NB, "arbeidsgrupper", TITLE_EN)
         members = publish(StandardPageFactory(parent=site.nb, title="Medlemmer", slug="medlemmer"))
         translate(members, {"Medlemmer": "Members"})
         project = publish(StandardPageFactory(parent=site.nb, title="Prosjekt", slug="prosjekt"))
