@@ -54,8 +54,3 @@ def members_groups():
 def project_groups(project_group):
     """The groups that may open one project's space and files: its members, and staff."""
     return [project_group, group(STAFF_GROUP)]
-
-
-def mark_private(request):
-    """Ask PrivateResponseMiddleware to send `Cache-Control: private, no-store`."""
-    request.intranet_private = True

@@ -10,7 +10,7 @@ from django.urls import reverse_lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from intranet import access
+from site_core import http_caching
 
 
 class MemberLoginForm(AuthenticationForm):
@@ -81,7 +81,7 @@ class PrivateViewMixin:
     """Account pages carry CSRF tokens and personal state: never cache them."""
 
     def dispatch(self, request, *args, **kwargs):
-        access.mark_private(request)
+        http_caching.mark_private(request)
         return super().dispatch(request, *args, **kwargs)
 
 

@@ -9,10 +9,9 @@ from wagtail.models import BaseViewRestriction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from intranet import access
 from intranet.invitations import InviteMemberView
 from intranet.models import MemberProfile
-from site_core import privacy
+from site_core import http_caching, privacy
 
 
 def refuse(request, restrictions):
@@ -24,7 +23,7 @@ def refuse(request, restrictions):
     """
     if not restrictions:
         return None
-    access.mark_private(request)
+    http_caching.mark_private(request)
     failed = [r for r in restrictions if not privacy.passes(r, request.user)]
     if not failed or any(r.restriction_type == BaseViewRestriction.PASSWORD for r in failed):
         return None  # Wagtail's own hook handles password privacy, which we do not use.

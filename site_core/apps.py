@@ -9,8 +9,10 @@ class SiteCoreConfig(AppConfig):
 
     def ready(self):
         from site_core import (
+            cache_purge,
             restrictions,  # noqa: F401  (connects the signal handlers)
             spreadsheets,
         )
 
         spreadsheets.install()
+        cache_purge.connect()

@@ -41,6 +41,10 @@ class EventIndexPage(RoutablePageMixin, PublicPage):
             "past": self.events().filter(end__lt=now).order_by("-start")[:PAST_EVENTS_SHOWN],
         }
 
+    def get_cached_paths(self):
+        # The front cache purges the feed with the listing (site_core.cache_purge).
+        return ["/", "ical/"]
+
     @path("ical/", name="ical")
     def ical(self, request):
         return calendar_response(self.events().order_by("start"), self.title, f"{self.slug}.ics")

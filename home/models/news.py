@@ -74,6 +74,10 @@ class NewsIndexPage(RoutablePageMixin, PublicPage):
             "unknown_tag": bool(tag_slug) and active_tag is None,
         }
 
+    def get_cached_paths(self):
+        # The front cache purges the feed with the listing (site_core.cache_purge).
+        return ["/", "rss/"]
+
     @path("rss/", name="rss")
     def rss(self, request):
         return NewsFeed(self)(request)

@@ -1,6 +1,6 @@
 from django.apps import apps
 
-from intranet import access
+from site_core import http_caching
 from site_core.page_mixins import ListingMixin
 from site_core.pages import SitePage
 
@@ -16,7 +16,7 @@ class IntranetPage(ListingMixin, SitePage):
         abstract = True
 
     def serve(self, request, *args, **kwargs):
-        access.mark_private(request)
+        http_caching.mark_private(request)
         return super().serve(request, *args, **kwargs)
 
     def get_sitemap_urls(self, request=None):

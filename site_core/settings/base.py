@@ -94,14 +94,14 @@ if USING_POSTGRES:
 
 MIDDLEWARE = [
     "site_core.request_log.RequestLogMiddleware",
+    # Outside everything that adds cookies, so its public/private decision sees them all.
+    "site_core.http_caching.CacheControlMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     # Content-Security-Policy (site_core/csp.py): strict for the site, its own for the admin.
     "site_core.csp.SiteCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    # Outside everything that answers for restricted content, login and lockout included.
-    "intranet.middleware.PrivateResponseMiddleware",
     "site_core.middleware.LanguagePrefixMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -389,3 +389,26 @@ SITE_FOOTER_MODEL = "home.Footer"
 
 # Our own per-language date formats where Django's default does not suit.
 FORMAT_MODULE_PATH = ["site_core.formats"]
+
+# Lifetimes (seconds) of a public response (site_core/http_caching.py): browsers keep it
+# a minute; the front cache an hour, because publishing purges it there; on an app or
+# database failure the front cache may serve its copy for a day (RFC 5861).
+HTTP_CACHE = {
+    "MAX_AGE": int(os.environ.get("HTTP_CACHE_MAX_AGE", 60)),
+    "S_MAXAGE": int(os.environ.get("HTTP_CACHE_S_MAXAGE", 3600)),
+    "STALE_WHILE_REVALIDATE": 30,
+    "STALE_IF_ERROR": 24 * 60 * 60,
+}
+
+# The front cache to purge when content changes (site_core/cache_purge.py): Varnish's
+# address, e.g. http://127.0.0.1:6081. Unset: nothing is purged (no front cache).
+if os.environ.get("FRONTEND_CACHE_URL"):
+    WAGTAILFRONTENDCACHE = {
+        "varnish": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": os.environ["FRONTEND_CACHE_URL"],
+        }
+    }
+# Purge exactly the URLs site_core.cache_purge names: translations have their own slugs,
+# so Wagtail's default of swapping the language prefix would purge addresses that don't exist.
+WAGTAILFRONTENDCACHE_LANGUAGES = []

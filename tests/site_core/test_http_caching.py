@@ -1,0 +1,190 @@
+"""Who may keep a response (site_core.http_caching): public for anonymous readers of
+public content, `private, no-store` for everything personal, restricted or user-dependent."""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser, Group
+from django.http import HttpResponse
+from django.test import RequestFactory, override_settings
+
+from home.models import MembershipPage
+from site_core.http_caching import CacheControlMiddleware
+from tests.factories import (
+    EventIndexPageFactory,
+    EventPageFactory,
+    StandardPageFactory,
+    news_in_both_languages,
+    publish,
+    restrict,
+    translate,
+)
+
+LIFETIMES = {"MAX_AGE": 60, "S_MAXAGE": 3600, "STALE_WHILE_REVALIDATE": 30, "STALE_IF_ERROR": 86400}
+PUBLIC = "public, max-age=60, s-maxage=3600, stale-while-revalidate=30, stale-if-error=86400"
+PRIVATE = {"private", "no-store"}
+
+pytestmark = pytest.mark.usefixtures("lifetimes")
+
+
+@pytest.fixture
+def lifetimes(settings):
+    settings.HTTP_CACHE = LIFETIMES
+
+
+def directives(response):
+    return {part.strip() for part in response.get("Cache-Control", "").split(",") if part}
+
+
+def assert_private(response):
+    assert directives(response) >= PRIVATE, response.get("Cache-Control")
+    assert "public" not in directives(response)
+
+
+@pytest.fixture
+def public_site(bilingual, django_capture_on_commit_callbacks):
+    """Both home pages, a news index with one item, an event index with one event, and a
+    standard page, in both languages: {"nb": [paths], "en": [paths]}."""
+    with django_capture_on_commit_callbacks(execute=True):
+        index, news = news_in_both_languages(bilingual, "Nytt fra klyngen", "nytt", "Cluster news")
+        events = publish(EventIndexPageFactory(parent=bilingual.nb))
+        translate(events, {"Arrangementer": "Events"})
+        event = publish(EventPageFactory(parent=events, title="Frokostmøte", slug="frokost"))
+        translate(event, {"Frokostmøte": "Breakfast meeting"})
+        about = publish(StandardPageFactory(parent=bilingual.nb, title="Om oss", slug="om-oss"))
+        translate(about, {"Om oss": "About us"})
+    paths = {}
+    for language in ("nb", "en"):
+        pages = [
+            page.get_translation(bilingual.__dict__[language].locale)
+            for page in (bilingual.nb, index, news, events, event, about)
+        ]
+        urls = [page.get_url() for page in pages]
+        paths[language] = urls + [
+            urls[1] + "rss/",
+            urls[1] + "?page=2",
+            urls[3] + "ical/",
+            urls[4] + "ical/",
+            f"/{language}/{'sok' if language == 'nb' else 'search'}/?q=klynge",
+        ]
+    return paths
+
+
+@pytest.mark.parametrize("language", ["nb", "en"])
+def test_anonymous_readers_get_public_pages_listings_and_feeds(client, public_site, language):
+    for path in public_site[language]:
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert response["Cache-Control"] == PUBLIC, path
+        assert not response.cookies, path
+
+
+@pytest.mark.parametrize("path", ["/sitemap.xml", "/robots.txt"])
+def test_sitemap_and_robots_are_public(client, public_site, path):
+    response = client.get(path)
+    assert response.status_code == 200
+    assert response["Cache-Control"] == PUBLIC
+
+
+@pytest.mark.parametrize("language", ["nb", "en"])
+def test_logged_in_visitors_get_private_copies_of_the_same_pages(
+    client, public_site, django_user_model, language
+):
+    client.force_login(django_user_model.objects.create_user("leser", "leser@example.no"))
+    for path in public_site[language]:
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert_private(response)
+
+
+@pytest.mark.parametrize("language", ["nb", "en"])
+def test_form_pages_with_a_csrf_token_are_private(
+    client, bilingual, django_capture_on_commit_callbacks, language
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        form = MembershipPage(title="Bli medlem", slug="bli-medlem", intro="Søk her.")
+        bilingual.nb.add_child(instance=form)
+        publish(form)
+        english = translate(form, {"Bli medlem": "Become a member"})
+    page = form if language == "nb" else english
+    response = client.get(page.get_url())
+    assert response.status_code == 200
+    assert 'name="csrfmiddlewaretoken"' in response.content.decode()
+    assert_private(response)
+
+
+@pytest.mark.parametrize("language", ["nb", "en"])
+def test_restricted_pages_are_private_for_everyone(
+    client, bilingual, django_user_model, django_capture_on_commit_callbacks, language
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        page = publish(StandardPageFactory(parent=bilingual.nb, title="Styret", slug="styret"))
+        translate(page, {"Styret": "The board"})
+    restrict(page, "Styret")
+    url = page.get_translation(bilingual.__dict__[language].locale).get_url()
+
+    anonymous = client.get(url)
+    assert anonymous.status_code == 302
+    assert_private(anonymous)
+
+    member = django_user_model.objects.create_user("styre", "styre@example.no")
+    member.groups.add(Group.objects.get(name="Styret"))
+    client.force_login(member)
+    allowed = client.get(url)
+    assert allowed.status_code == 200
+    assert_private(allowed)
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "status"),
+    [
+        ("get", "/nb/finnes-ikke/", 404),
+        ("get", "/en/does-not-exist/", 404),
+        ("post", "/nb/", 200),  # Wagtail serves pages to POST as well
+        ("get", "/", 302),
+    ],
+)
+def test_errors_redirects_and_posts_are_private(client, bilingual, method, path, status):
+    response = getattr(client, method)(path)
+    assert response.status_code == status
+    assert_private(response)
+
+
+def run_middleware(view, user=None):
+    request = RequestFactory().get("/nb/")
+    request.user = user or AnonymousUser()
+    return CacheControlMiddleware(view)(request)
+
+
+def test_a_response_that_sets_a_cookie_is_never_public():
+    def sets_cookie(request):
+        response = HttpResponse("hei")
+        response.set_cookie("tracking", "1")
+        return response
+
+    assert_private(run_middleware(sets_cookie))
+
+
+def test_a_view_that_says_public_but_sets_a_cookie_is_made_private():
+    def claims_public(request):
+        response = HttpResponse("hei")
+        response["Cache-Control"] = "public, max-age=600"
+        response.set_cookie("sessionid", "abc")
+        return response
+
+    response = run_middleware(claims_public)
+    assert_private(response)
+    assert "max-age=600" not in response["Cache-Control"]
+
+
+def test_a_view_with_its_own_cache_control_keeps_it():
+    def immutable(request):
+        response = HttpResponse("bytes")
+        response["Cache-Control"] = "public, max-age=31536000, immutable"
+        return response
+
+    assert run_middleware(immutable)["Cache-Control"] == "public, max-age=31536000, immutable"
+
+
+@override_settings(HTTP_CACHE={**LIFETIMES, "S_MAXAGE": 120})
+def test_lifetimes_come_from_the_setting():
+    response = run_middleware(lambda request: HttpResponse("hei"))
+    assert "s-maxage=120" in response["Cache-Control"]
