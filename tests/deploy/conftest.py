@@ -177,8 +177,8 @@ class AppServer:
                 if response.status_code == 200:
                     return
                 last = f"{response.status_code} {response.text.strip()!r}"
-            except requests.ConnectionError:
-                pass
+            except (requests.ConnectionError, requests.Timeout) as exc:
+                last = type(exc).__name__  # still starting (a loaded machine can take a while)
             time.sleep(0.2)
         pytest.fail(
             f"{self}: /healthz/ not 200 within {START_TIMEOUT} s (last: {last}):\n{self.log()}",
