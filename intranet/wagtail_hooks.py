@@ -37,8 +37,7 @@ def refuse(request, restrictions):
 def enforce_page_privacy(page, request, serve_args, serve_kwargs):
     # The page's restrictions and its translations' (site_core.privacy): a translation
     # left in a public section is as private as its source.
-    restrictions = privacy.family_restrictions(page).prefetch_related("groups")
-    list(restrictions)  # evaluate once; .exists() and iteration reuse the result
+    restrictions = privacy.page_restrictions(page)
     # Wagtail's own check runs after this one on the same page object: let it reuse the result.
     page.get_view_restrictions = lambda: restrictions
     return refuse(request, list(restrictions))

@@ -125,6 +125,16 @@ def family_restrictions(page):
     return PageViewRestriction.objects.filter(page__path__in=prefixes)
 
 
+def page_restrictions(page):
+    """`family_restrictions(page)` with their groups, evaluated once per page object: the
+    privacy hook, the head's hreflang links and the language switcher share one query."""
+    if not hasattr(page, "_family_restrictions"):
+        restrictions = family_restrictions(page).prefetch_related("groups")
+        list(restrictions)  # evaluate once; .exists() and iteration reuse the result
+        page._family_restrictions = restrictions
+    return page._family_restrictions
+
+
 def visible_collection_ids(user):
     """Ids of the collections whose documents and images `user` may open."""
     if not hasattr(user, "_privacy_collections"):

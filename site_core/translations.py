@@ -5,7 +5,7 @@ from collections import defaultdict
 from django.conf import settings
 from wagtail.models import Page
 
-from site_core.privacy import exclude_restricted
+from site_core.privacy import exclude_restricted, page_restrictions
 
 LANGUAGE_ORDER = [code for code, _name in settings.LANGUAGES]
 
@@ -27,5 +27,14 @@ def live_translations(translation_keys, public_only=True):
 
 
 def page_translations(page, public_only=True):
-    """{language_code: page} for `page` and its live translations."""
-    return live_translations([page.translation_key], public_only)[page.translation_key]
+    """{language_code: page} for `page` and its live translations (one query per page object).
+
+    A translation family shares its privacy (site_core.privacy), so the public set is
+    either all of them or none: with `public_only`, none when the family is restricted.
+    """
+    if not hasattr(page, "_live_translations"):
+        key = page.translation_key
+        page._live_translations = live_translations([key], public_only=False)[key]
+    if public_only and page_restrictions(page).exists():
+        return {}
+    return page._live_translations
