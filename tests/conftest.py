@@ -3,7 +3,9 @@
 A run goes through three phases; `pytest_collection_modifyitems` below sorts the tests so:
 
 1. Database tests that build their own data (tests/factories.py) run on the empty,
-   migrated database, each in a transaction that is rolled back.
+   migrated database, each in a transaction that is rolled back. Data that a module's
+   tests share is built once per module (fixture `shared_db`, like Django's
+   setUpTestData) and rolled back when the module is done.
 2. Database tests that use the demo (fixture `demo`). Seeding takes seconds, so the demo
    is loaded once, when the first of them starts, inside an outer transaction, like
    Django's setUpTestData; every test runs in a savepoint inside it.
@@ -12,6 +14,7 @@ A run goes through three phases; `pytest_collection_modifyitems` below sorts the
    tests load it so, from the migrated state kept here.
 """
 
+import copy
 import os
 from unittest import mock
 
@@ -25,6 +28,7 @@ from django.test.utils import setup_databases, teardown_databases
 from wagtail.test.utils import WagtailPageTestCase
 
 OUTER_TRANSACTION = pytest.StashKey[object]()
+SHARED_TRANSACTION = pytest.StashKey[object]()
 OUTER_PHASE_OVER = pytest.StashKey[bool]()
 MIGRATED_STATE = pytest.StashKey[str]()
 
@@ -62,6 +66,45 @@ def django_db_setup(
             teardown_databases(databases, verbosity=request.config.option.verbose)
 
 
+@pytest.fixture(scope="module")
+def shared_db(request, django_db_setup, django_db_blocker):
+    """Phase 1: one transaction around a module, for the data its tests share.
+
+    A module-scoped fixture that asks for this one builds its data once, inside it (the
+    database is open to it meanwhile); each test then runs in a savepoint inside it and
+    the whole is rolled back when the module is done (or when phase 2 starts, whichever
+    comes first). Hand each test its own copy of the built objects with `fresh`.
+    """
+    session = request.session
+    if session.stash.get(OUTER_PHASE_OVER, False) or session.stash.get(OUTER_TRANSACTION, None):
+        raise RuntimeError("shared data is for phase 1: a test asks for it and the demo")
+    with django_db_blocker.unblock():
+        block = transaction.atomic()
+        block.__enter__()
+        session.stash[SHARED_TRANSACTION] = block
+        yield
+        end_shared_transaction(session)
+
+
+def end_shared_transaction(session):
+    """Roll back the module's shared data, once."""
+    block = session.stash.get(SHARED_TRANSACTION, None)
+    if block is not None:
+        transaction.set_rollback(True)
+        block.__exit__(None, None, None)
+        session.stash[SHARED_TRANSACTION] = None
+
+
+def fresh(built):
+    """A test's own copy of data built by a `shared_db` fixture, with an empty cache.
+
+    The database rows are rolled back after every test; the deep copy does the same for
+    the objects in memory, so that what one test changes on them the next does not see.
+    """
+    cache.clear()
+    return copy.deepcopy(built)
+
+
 @pytest.fixture(scope="session")
 def demo_transaction(request, django_db_setup, django_db_blocker):
     """Phase 2: the demo, loaded once in an outer transaction that phase 3 rolls back."""
@@ -69,6 +112,7 @@ def demo_transaction(request, django_db_setup, django_db_blocker):
     if stash.get(OUTER_PHASE_OVER, False):
         raise RuntimeError("a database test that uses the demo was sorted after phase 2")
     with django_db_blocker.unblock():
+        end_shared_transaction(request.session)  # a module that also uses the demo
         outer = transaction.atomic()
         outer.__enter__()
         # wagtail-localize publishes translations in on-commit callbacks.
@@ -121,8 +165,9 @@ def leave_database_phase(request, django_db_blocker):
 
 
 def end_outer_transaction(session):
-    """Roll the outer transaction (and the demo in it) back, once: phase 1 is over."""
+    """Roll the outer transaction (and the demo in it) back, once: phase 2 is over."""
     session.stash[OUTER_PHASE_OVER] = True
+    end_shared_transaction(session)
     outer = session.stash.get(OUTER_TRANSACTION, None)
     if outer is not None:
         transaction.set_rollback(True)
