@@ -181,17 +181,18 @@ def publish(page):
     return page
 
 
-def bilingual_site(hostname="testserver"):
-    """A live Norwegian home page as the default site's root, and its English translation.
+def bilingual_site(hostname="testserver", strings=None, **fields):
+    """A live Norwegian home page ("Forside", `fields` on top) as the default site's root,
+    and its English translation ("Home", `strings` on top: source text -> English).
 
     Returns SimpleNamespace(nb=home, en=home in English, site=Site).
     """
     locales()
-    home = publish(HomePageFactory(parent=Page.get_first_root_node()))
+    home = publish(HomePageFactory(parent=Page.get_first_root_node(), **fields))
     site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
     site.hostname, site.port, site.root_page = hostname, 80, home
     site.save()
-    english = translate(home, {"Forside": "Home"})
+    english = translate(home, {"Forside": "Home", **(strings or {})})
     return SimpleNamespace(nb=home, en=english, site=site)
 
 
