@@ -5,7 +5,9 @@ A run goes through three phases; `pytest_collection_modifyitems` below sorts the
 1. Database tests that build their own data (tests/factories.py) run on the empty,
    migrated database, each in a transaction that is rolled back. Data that a module's
    tests share is built once per module (fixture `shared_db`, like Django's
-   setUpTestData) and rolled back when the module is done.
+   setUpTestData) and rolled back when the module is done. Last come the tests that need
+   one page of every public type (fixture `public_site`): that site is built once for
+   all of them, the same way.
 2. Database tests that use the demo (fixture `demo`). Seeding takes seconds, so the demo
    is loaded once, when the first of them starts, inside an outer transaction, like
    Django's setUpTestData; every test runs in a savepoint inside it.
@@ -28,7 +30,7 @@ from django.test.utils import setup_databases, teardown_databases
 from wagtail.test.utils import WagtailPageTestCase
 
 OUTER_TRANSACTION = pytest.StashKey[object]()
-SHARED_TRANSACTION = pytest.StashKey[object]()
+SHARED_BLOCKS = pytest.StashKey[list]()
 OUTER_PHASE_OVER = pytest.StashKey[bool]()
 MIGRATED_STATE = pytest.StashKey[str]()
 
@@ -75,24 +77,59 @@ def shared_db(request, django_db_setup, django_db_blocker):
     the whole is rolled back when the module is done (or when phase 2 starts, whichever
     comes first). Hand each test its own copy of the built objects with `fresh`.
     """
-    session = request.session
+    with django_db_blocker.unblock():
+        block = open_shared_block(request.session)
+        yield
+        close_shared_block(request.session, block)
+
+
+@pytest.fixture(scope="session")
+def public_site_built(request, django_db_setup, django_db_blocker):
+    """Phase 1, last: tests.home.factories.build_public_site, built once in a transaction
+    that is rolled back when phase 2 starts (or the run ends)."""
+    from tests.factories import as_committed
+    from tests.home.factories import build_public_site
+
+    with django_db_blocker.unblock():
+        block = open_shared_block(request.session)
+        with as_committed():
+            built = build_public_site()
+    yield built
+    with django_db_blocker.unblock():
+        close_shared_block(request.session, block)
+
+
+@pytest.fixture
+def public_site(public_site_built):
+    """One page of every public type and its content in both languages, with the footer
+    (tests.home.factories.build_public_site), shared by every test that asks for it."""
+    return fresh(public_site_built)
+
+
+def open_shared_block(session):
+    """Enter a transaction for shared data (phase 1 only) and remember it."""
     if session.stash.get(OUTER_PHASE_OVER, False) or session.stash.get(OUTER_TRANSACTION, None):
         raise RuntimeError("shared data is for phase 1: a test asks for it and the demo")
-    with django_db_blocker.unblock():
-        block = transaction.atomic()
-        block.__enter__()
-        session.stash[SHARED_TRANSACTION] = block
-        yield
-        end_shared_transaction(session)
+    block = transaction.atomic()
+    block.__enter__()
+    session.stash.setdefault(SHARED_BLOCKS, []).append(block)
+    return block
 
 
-def end_shared_transaction(session):
-    """Roll back the module's shared data, once."""
-    block = session.stash.get(SHARED_TRANSACTION, None)
-    if block is not None:
+def close_shared_block(session, block):
+    """Roll back `block`, and any opened inside it, unless that is done already."""
+    blocks = session.stash.get(SHARED_BLOCKS, [])
+    while block in blocks:
+        inner = blocks.pop()
         transaction.set_rollback(True)
-        block.__exit__(None, None, None)
-        session.stash[SHARED_TRANSACTION] = None
+        inner.__exit__(None, None, None)
+
+
+def end_shared_transactions(session):
+    """Roll back every block of shared data: phase 1 is over."""
+    blocks = session.stash.get(SHARED_BLOCKS, [])
+    if blocks:
+        close_shared_block(session, blocks[0])
 
 
 def fresh(built):
@@ -112,7 +149,7 @@ def demo_transaction(request, django_db_setup, django_db_blocker):
     if stash.get(OUTER_PHASE_OVER, False):
         raise RuntimeError("a database test that uses the demo was sorted after phase 2")
     with django_db_blocker.unblock():
-        end_shared_transaction(request.session)  # a module that also uses the demo
+        end_shared_transactions(request.session)
         outer = transaction.atomic()
         outer.__enter__()
         # wagtail-localize publishes translations in on-commit callbacks.
@@ -126,10 +163,13 @@ def uses_database(item):
 
 
 def run_phase(item):
-    """1: builds its own data, 2: uses the demo, 3: no database (see the module docstring)."""
+    """1: builds its own data (1.5: on the shared public site), 2: uses the demo, 3: no
+    database (see the module docstring)."""
     if not uses_database(item):
         return 3
-    return 2 if "demo" in item.fixturenames else 1
+    if "demo" in item.fixturenames:
+        return 2
+    return 1.5 if "public_site_built" in item.fixturenames else 1
 
 
 @pytest.hookimpl(wrapper=True)
@@ -152,7 +192,15 @@ def pytest_runtest_protocol(item, nextitem):
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
-    """Run the phases in order; within a phase keep pytest-django's order."""
+    """Run the phases in order; within a phase keep pytest-django's order.
+
+    A test that uses shared data is a database test (each in its savepoint), whether it
+    asks for `db` or not.
+    """
+    for item in items:
+        shared = {"shared_db", "public_site_built"} & set(item.fixturenames)
+        if shared and not uses_database(item):
+            item.add_marker(pytest.mark.django_db)
     items.sort(key=run_phase)
 
 
@@ -167,7 +215,7 @@ def leave_database_phase(request, django_db_blocker):
 def end_outer_transaction(session):
     """Roll the outer transaction (and the demo in it) back, once: phase 2 is over."""
     session.stash[OUTER_PHASE_OVER] = True
-    end_shared_transaction(session)
+    end_shared_transactions(session)
     outer = session.stash.get(OUTER_TRANSACTION, None)
     if outer is not None:
         transaction.set_rollback(True)

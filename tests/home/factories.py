@@ -505,17 +505,18 @@ HOME = {
 }
 
 
-def public_site():
+def build_public_site():
     """A bilingual site with one of every public page type and its content, like the
-    demo's public site but built for the test: `bilingual_site` with a hero image, the
-    goals, labels, programmes, news (NEWS, with images), events (EVENTS), member
-    directory (MEMBERS, with logos), membership page and about page, all in the main
-    menu, and the footer. Run inside as_committed.
+    demo's public site but smaller: `bilingual_site` with a hero image (HOME), the goals,
+    labels, programmes, news (NEWS[:3], with images), events (EVENTS[0], [2] and [3]: two
+    to come and one past), member directory (MEMBERS[4:], with logos), membership page and
+    about page, all but the labels in the main menu, and the footer. Run inside
+    as_committed; tests get it from the fixture `public_site` (tests/conftest.py).
 
     Returns the bilingual_site namespace with `pages`: {name: SimpleNamespace(nb=, en=)}
     for "home", "goals", "label index", "label", "programme index", "programme",
-    "news index", "news", "event index", "event", "past event", "member directory",
-    "membership" and "about"; and `footer`.
+    "news index", "news" (NEWS[2]), "event index", "event" (EVENTS[0]), "past event",
+    "member directory", "membership" and "about"; and `footer`.
     """
     from tests.factories import bilingual_site
 
@@ -528,9 +529,10 @@ def public_site():
     goals = goals_page(site, **menu)
     label_index, label = labels_section(site)
     programme_index, programme = programmes_section(site, **menu)
-    news_index = news_section(site, images=True, **menu)
-    event_index = events_section(site, **menu)
-    directory = member_directory(site, logos=True, **menu)
+    news_index = news_section(site, items=NEWS[:3], images=True, **menu)
+    events = [EVENTS[0], EVENTS[2], EVENTS[3]]
+    event_index = events_section(site, items=events, **menu)
+    directory = member_directory(site, members=MEMBERS[4:], logos=True, **menu)
     membership = membership_page(site, goals=goals.nb, **menu)
     about = about_page(site, membership.nb, **menu)
     site.footer = footer(
@@ -544,7 +546,7 @@ def public_site():
         page = page.specific
         return SimpleNamespace(nb=page, en=page.get_translation(site.en.locale))
 
-    events = EventPage.objects.child_of(event_index)
+    event_pages = EventPage.objects.child_of(event_index)
     site.pages = {
         "home": SimpleNamespace(nb=site.nb, en=site.en),
         "goals": goals,
@@ -555,8 +557,8 @@ def public_site():
         "news index": both(news_index),
         "news": both(NewsPage.objects.child_of(news_index).get(slug=NEWS[2][1][0])),
         "event index": both(event_index),
-        "event": both(events.get(slug=EVENTS[0][1][0])),
-        "past event": both(events.get(slug=EVENTS[4][1][0])),
+        "event": both(event_pages.get(slug=EVENTS[0][1][0])),
+        "past event": both(event_pages.get(slug=EVENTS[3][1][0])),
         "member directory": directory,
         "membership": membership,
         "about": about,

@@ -5,26 +5,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from home.models import MemberCompany, NewsPage, Sector
-from tests.conftest import fresh
-from tests.factories import as_committed
 
-from .factories import add_events, add_news, public_site
+from .factories import add_events, add_news
 
 pytestmark = pytest.mark.django_db
 
 BUDGET = 20
-
-
-@pytest.fixture(scope="module")
-def site_built(shared_db):
-    with as_committed():
-        return public_site()
-
-
-@pytest.fixture
-def site(site_built):
-    """One page of every public type in both languages (home.factories.public_site)."""
-    return fresh(site_built)
 
 
 def url(site, name, language, suffix=""):
@@ -51,9 +37,9 @@ PAGES = [
 
 @pytest.mark.parametrize(("name", "language", "suffix"), PAGES)
 def test_every_page_type_within_budget(
-    client, site, name, language, suffix, django_assert_max_num_queries
+    client, public_site, name, language, suffix, django_assert_max_num_queries
 ):
-    path = url(site, name, language, suffix)
+    path = url(public_site, name, language, suffix)
     client.get(path)
     with django_assert_max_num_queries(BUDGET):
         assert client.get(path).status_code == 200
@@ -101,10 +87,10 @@ def event_index(site):
         ("member directory", "", lambda site: add_members(42)),
     ],
 )
-def test_query_count_does_not_grow_with_the_listing(client, site, name, suffix, grow):
+def test_query_count_does_not_grow_with_the_listing(client, public_site, name, suffix, grow):
     trim_news_to(5)
-    path = url(site, name, "nb", suffix)
+    path = url(public_site, name, "nb", suffix)
     small = queries_for(client, path)
-    grow(site)
+    grow(public_site)
     large = queries_for(client, path)
     assert small == large <= BUDGET, (small, large)
