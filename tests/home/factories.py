@@ -347,7 +347,10 @@ def member_directory(site, members=MEMBERS, logos=False, **fields):
     each company a logo. Returns SimpleNamespace(nb=, en=) of the directory."""
     for name, sector, description, english in members:
         company = MemberCompanyFactory(
-            name=name, sector=sector, description=description, logo=logos and ImageFactory()
+            name=name,
+            sector=sector,
+            description=description,
+            logo=ImageFactory() if logos else None,
         )
         translate(company, {description: english})
     return in_both_languages(
