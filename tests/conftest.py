@@ -88,12 +88,13 @@ def public_site_built(request, django_db_setup, django_db_blocker):
     """Phase 1, last: tests.home.factories.build_public_site, built once in a transaction
     that is rolled back when phase 2 starts (or the run ends)."""
     from tests.factories import as_committed
-    from tests.home.factories import build_public_site
+    from tests.home.factories import build_public_site, make_renditions
 
     with django_db_blocker.unblock():
         block = open_shared_block(request.session)
         with as_committed():
             built = build_public_site()
+        make_renditions(built.pages.values())
     yield built
     with django_db_blocker.unblock():
         close_shared_block(request.session, block)

@@ -184,6 +184,7 @@ def publish(page):
 def bilingual_site(hostname="testserver", strings=None, **fields):
     """A live Norwegian home page ("Forside", `fields` on top) as the default site's root,
     and its English translation ("Home", `strings` on top: source text -> English).
+    Wagtail's placeholder page goes, as in the demo.
 
     Returns SimpleNamespace(nb=home, en=home in English, site=Site).
     """
@@ -192,6 +193,7 @@ def bilingual_site(hostname="testserver", strings=None, **fields):
     site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
     site.hostname, site.port, site.root_page = hostname, 80, home
     site.save()
+    Page.objects.filter(depth=2, content_type__model="page").delete()
     english = translate(home, {"Forside": "Home", **(strings or {})})
     return SimpleNamespace(nb=home, en=english, site=site)
 
