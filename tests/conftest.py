@@ -6,8 +6,8 @@ A run goes through three phases; `pytest_collection_modifyitems` below sorts the
    migrated database, each in a transaction that is rolled back. Data that a module's
    tests share is built once per module (fixture `shared_db`, like Django's
    setUpTestData) and rolled back when the module is done. Last come the tests that need
-   one page of every public type (fixture `public_site`): that site is built once for
-   all of them, the same way.
+   one page of every public type, or the intranet with its projects and people (fixtures
+   `public_site`, `intranet_site`): that site is built once for all of them, the same way.
 2. Database tests that use the demo (fixture `demo`). Seeding takes seconds, so the demo
    is loaded once, when the first of them starts, inside an outer transaction, like
    Django's setUpTestData; every test runs in a savepoint inside it.
@@ -85,15 +85,18 @@ def shared_db(request, django_db_setup, django_db_blocker):
 
 @pytest.fixture(scope="session")
 def public_site_built(request, django_db_setup, django_db_blocker):
-    """Phase 1, last: tests.home.factories.build_public_site, built once in a transaction
-    that is rolled back when phase 2 starts (or the run ends)."""
+    """Phase 1, last: tests.home.factories.build_public_site with the intranet of
+    tests.intranet.factories.intranet_with_projects (as `intranet`), built once in a
+    transaction that is rolled back when phase 2 starts (or the run ends)."""
     from tests.factories import as_committed
     from tests.home.factories import build_public_site, make_renditions
+    from tests.intranet.factories import intranet_with_projects
 
     with django_db_blocker.unblock():
         block = open_shared_block(request.session)
         with as_committed():
             built = build_public_site()
+            built.intranet = intranet_with_projects(built)
         make_renditions(built.pages.values())
     yield built
     with django_db_blocker.unblock():
@@ -103,7 +106,8 @@ def public_site_built(request, django_db_setup, django_db_blocker):
 @pytest.fixture
 def public_site(public_site_built):
     """One page of every public type and its content in both languages, with the footer
-    (tests.home.factories.build_public_site), shared by every test that asks for it."""
+    (tests.home.factories.build_public_site) and the intranet (`.intranet`), shared by
+    every test that asks for it."""
     return fresh(public_site_built)
 
 

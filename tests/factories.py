@@ -95,6 +95,10 @@ class DocumentFactory(wagtail_factories.DocumentFactory):
     set as an admin upload sets them; `collection=` puts it elsewhere."""
 
     title = factory.Sequence(lambda n: f"Dokument {n}")
+
+    class Meta:
+        skip_postgeneration_save = True
+
     collection = factory.LazyFunction(Collection.get_first_root_node)
     file = factory.LazyAttribute(
         lambda document: ContentFile(minimal_pdf(document.title), name=f"{document.title}.pdf")
@@ -104,6 +108,14 @@ class DocumentFactory(wagtail_factories.DocumentFactory):
     def metadata(document, create, extracted, **kwargs):
         document._set_document_file_metadata()
         document.save()
+
+
+def log_in(client, user):
+    """Log `client` in as `user`, or out if `user` is None."""
+    client.logout()
+    if user is not None:
+        client.force_login(user)
+    return user
 
 
 def collection(name, parent=None, groups=()):
