@@ -130,8 +130,8 @@ def member_news(intranet, title, english, date=None, attachments=()):
 
 def people(project_a, project_b):
     """One user per role of the access model (tests/conftest.ROLES): member (no project),
-    member_a and member_b (in project A and B), editor, admin; `anonymous` is None.
-    Returns {role: user}."""
+    member_a and member_b (in the groups named `project_a` and `project_b`; member_b
+    prefers English), editor, admin; `anonymous` is None. Returns {role: user}."""
     return {
         "anonymous": None,
         "member": MemberFactory(username="medlem", first_name="Mona", last_name="Medlem"),
@@ -139,11 +139,11 @@ def people(project_a, project_b):
             username="sirkel",
             first_name="Sigrid",
             last_name="Sirkelsen",
-            groups=[project_a.group.name],
+            groups=[project_a],
         ),
         "member_b": MemberFactory(
             username="eksport",
-            groups=[project_b.group.name],
+            groups=[project_b],
             profile__preferred_language="en",
         ),
         "editor": EditorFactory(),
@@ -160,9 +160,12 @@ def intranet_with_projects(site):
     - a members' document "Referat fra årsmøtet 2026", attached to the member news item
       "Årsmøtet 2026" ("Annual meeting 2026"), and a public document in the root collection.
 
+    The people come first, as members join before the news that their digest brings.
     Returns the `intranet()` namespace with `project_a`, `project_b`, `people`,
     `news_item`, and `documents` (SimpleNamespace(project_a=, project_b=, members=, public=)).
     """
+    prefix = access.PROJECT_GROUP_PREFIX
+    team = people(f"{prefix}Sirkulære materialer", f"{prefix}Eksport til Storbritannia")
     built = intranet(site)
     built.project_a = project_space(
         built,
@@ -217,5 +220,5 @@ def intranet_with_projects(site):
         {"Årsmøtet 2026": "Annual meeting 2026", "arsmotet-2026": "annual-meeting-2026"},
         attachments=[built.documents.members],
     )
-    built.people = people(built.project_a, built.project_b)
+    built.people = team
     return built
