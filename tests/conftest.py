@@ -111,6 +111,13 @@ def public_site(public_site_built):
     return fresh(public_site_built)
 
 
+@pytest.fixture
+def intranet_site(public_site):
+    """The intranet with two projects and one user per role
+    (tests.intranet.factories.intranet_with_projects), on the shared public site."""
+    return public_site.intranet
+
+
 def open_shared_block(session):
     """Enter a transaction for shared data (phase 1 only) and remember it."""
     if session.stash.get(OUTER_PHASE_OVER, False) or session.stash.get(OUTER_TRANSACTION, None):

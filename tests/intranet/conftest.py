@@ -1,7 +1,6 @@
 """Intranet test helpers: the secret word of project A, search echoes, document URLs, and
 the factory-built intranet a module's tests share."""
 
-import pytest
 from wagtail.documents import get_document_model
 
 from intranet.demo import PROJECT_A_CODE_NAME
@@ -19,10 +18,3 @@ def without_query_echo(body, query):
 
 def document_url(title):
     return get_document_model().objects.get(title=title).url
-
-
-@pytest.fixture
-def intranet_site(public_site):
-    """The intranet with two projects and one user per role
-    (tests/intranet/factories.intranet_with_projects), on the shared public site."""
-    return public_site.intranet
