@@ -118,6 +118,21 @@ def intranet_site(public_site):
     return public_site.intranet
 
 
+@pytest.fixture
+def log_in_as(client, intranet_site):
+    """Log the client in as the shared intranet's user of a role (ROLES, e.g. "member_a");
+    returns the user (None for anonymous)."""
+
+    def log_in(role):
+        client.logout()
+        user = intranet_site.people[role]
+        if user is not None:
+            client.force_login(user)
+        return user
+
+    return log_in
+
+
 def open_shared_block(session):
     """Enter a transaction for shared data (phase 1 only) and remember it."""
     if session.stash.get(OUTER_PHASE_OVER, False) or session.stash.get(OUTER_TRANSACTION, None):

@@ -158,7 +158,8 @@ def intranet_with_projects(site):
       in an update and in the title of its one document;
     - project B ("Eksport til Storbritannia", "Export to the UK"): one update, one document;
     - a members' document "Referat fra årsmøtet 2026", attached to the member news item
-      "Årsmøtet 2026" ("Annual meeting 2026"), and a public document in the root collection.
+      "Årsmøtet 2026" ("Annual meeting 2026"), and a public document in the public
+      collection "Offentlige dokumenter".
 
     The people come first, as members join before the news that their digest brings.
     Returns the `intranet()` namespace with `project_a`, `project_b`, `people`,
@@ -212,7 +213,9 @@ def intranet_with_projects(site):
             title="Markedsanalyse Storbritannia", collection=built.project_b.collection
         ),
         members=DocumentFactory(title="Referat fra årsmøtet 2026", collection=built.collection),
-        public=DocumentFactory(title="Klyngens strategi"),
+        public=DocumentFactory(
+            title="Klyngens strategi", collection=collection("Offentlige dokumenter")
+        ),
     )
     built.news_item = member_news(
         built,
