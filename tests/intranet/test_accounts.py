@@ -301,7 +301,7 @@ def test_members_log_in_with_their_e_mail_address_only(client, intranet_site, la
     ],
 )  # fmt: skip
 def test_guessable_passwords_are_refused_with_the_reason(
-    client, demo, language, reset_path, why, weak
+    client, intranet_site, language, reset_path, why, weak
 ):
     client.post(reset_path, {"email": "sirkel@example.no"})
     _link, response = set_password_from_mail(client, mail.outbox[-1], weak)
