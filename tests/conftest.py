@@ -3,7 +3,11 @@
 A run goes through three phases; `pytest_collection_modifyitems` below sorts the tests so:
 
 1. Database tests that build their own data (tests/factories.py) run on the empty,
-   migrated database, each in a transaction that is rolled back.
+   migrated database, each in a transaction that is rolled back. Data that a module's
+   tests share is built once per module (fixture `shared_db`, like Django's
+   setUpTestData) and rolled back when the module is done. Last come the tests that need
+   one page of every public type, or the intranet with its projects and people (fixtures
+   `public_site`, `intranet_site`): that site is built once for all of them, the same way.
 2. Database tests that use the demo (fixture `demo`). Seeding takes seconds, so the demo
    is loaded once, when the first of them starts, inside an outer transaction, like
    Django's setUpTestData; every test runs in a savepoint inside it.
@@ -12,6 +16,7 @@ A run goes through three phases; `pytest_collection_modifyitems` below sorts the
    tests load it so, from the migrated state kept here.
 """
 
+import copy
 import os
 from unittest import mock
 
@@ -25,6 +30,7 @@ from django.test.utils import setup_databases, teardown_databases
 from wagtail.test.utils import WagtailPageTestCase
 
 OUTER_TRANSACTION = pytest.StashKey[object]()
+SHARED_BLOCKS = pytest.StashKey[list]()
 OUTER_PHASE_OVER = pytest.StashKey[bool]()
 MIGRATED_STATE = pytest.StashKey[str]()
 
@@ -62,6 +68,107 @@ def django_db_setup(
             teardown_databases(databases, verbosity=request.config.option.verbose)
 
 
+@pytest.fixture(scope="module")
+def shared_db(request, django_db_setup, django_db_blocker):
+    """Phase 1: one transaction around a module, for the data its tests share.
+
+    A module-scoped fixture that asks for this one builds its data once, inside it (the
+    database is open to it meanwhile); each test then runs in a savepoint inside it and
+    the whole is rolled back when the module is done (or when phase 2 starts, whichever
+    comes first). Hand each test its own copy of the built objects with `fresh`.
+    """
+    with django_db_blocker.unblock():
+        block = open_shared_block(request.session)
+        yield
+        close_shared_block(request.session, block)
+
+
+@pytest.fixture(scope="session")
+def public_site_built(request, django_db_setup, django_db_blocker):
+    """Phase 1, last: tests.home.factories.build_public_site with the intranet of
+    tests.intranet.factories.intranet_with_projects (as `intranet`), built once in a
+    transaction that is rolled back when phase 2 starts (or the run ends)."""
+    from tests.factories import as_committed
+    from tests.home.factories import build_public_site, make_renditions
+    from tests.intranet.factories import intranet_with_projects
+
+    with django_db_blocker.unblock():
+        block = open_shared_block(request.session)
+        with as_committed():
+            built = build_public_site()
+            built.intranet = intranet_with_projects(built)
+        make_renditions(built.pages.values())
+    yield built
+    with django_db_blocker.unblock():
+        close_shared_block(request.session, block)
+
+
+@pytest.fixture
+def public_site(public_site_built):
+    """One page of every public type and its content in both languages, with the footer
+    (tests.home.factories.build_public_site) and the intranet (`.intranet`), shared by
+    every test that asks for it."""
+    return fresh(public_site_built)
+
+
+@pytest.fixture
+def intranet_site(public_site):
+    """The intranet with two projects and one user per role
+    (tests.intranet.factories.intranet_with_projects), on the shared public site."""
+    return public_site.intranet
+
+
+@pytest.fixture
+def log_in_as(client, intranet_site):
+    """Log the client in as the shared intranet's user of a role (ROLES, e.g. "member_a");
+    returns the user (None for anonymous)."""
+
+    def log_in(role):
+        client.logout()
+        user = intranet_site.people[role]
+        if user is not None:
+            client.force_login(user)
+        return user
+
+    return log_in
+
+
+def open_shared_block(session):
+    """Enter a transaction for shared data (phase 1 only) and remember it."""
+    if session.stash.get(OUTER_PHASE_OVER, False) or session.stash.get(OUTER_TRANSACTION, None):
+        raise RuntimeError("shared data is for phase 1: a test asks for it and the demo")
+    block = transaction.atomic()
+    block.__enter__()
+    session.stash.setdefault(SHARED_BLOCKS, []).append(block)
+    return block
+
+
+def close_shared_block(session, block):
+    """Roll back `block`, and any opened inside it, unless that is done already."""
+    blocks = session.stash.get(SHARED_BLOCKS, [])
+    while block in blocks:
+        inner = blocks.pop()
+        transaction.set_rollback(True)
+        inner.__exit__(None, None, None)
+
+
+def end_shared_transactions(session):
+    """Roll back every block of shared data: phase 1 is over."""
+    blocks = session.stash.get(SHARED_BLOCKS, [])
+    if blocks:
+        close_shared_block(session, blocks[0])
+
+
+def fresh(built):
+    """A test's own copy of data built by a `shared_db` fixture, with an empty cache.
+
+    The database rows are rolled back after every test; the deep copy does the same for
+    the objects in memory, so that what one test changes on them the next does not see.
+    """
+    cache.clear()
+    return copy.deepcopy(built)
+
+
 @pytest.fixture(scope="session")
 def demo_transaction(request, django_db_setup, django_db_blocker):
     """Phase 2: the demo, loaded once in an outer transaction that phase 3 rolls back."""
@@ -69,6 +176,7 @@ def demo_transaction(request, django_db_setup, django_db_blocker):
     if stash.get(OUTER_PHASE_OVER, False):
         raise RuntimeError("a database test that uses the demo was sorted after phase 2")
     with django_db_blocker.unblock():
+        end_shared_transactions(request.session)
         outer = transaction.atomic()
         outer.__enter__()
         # wagtail-localize publishes translations in on-commit callbacks.
@@ -82,10 +190,13 @@ def uses_database(item):
 
 
 def run_phase(item):
-    """1: builds its own data, 2: uses the demo, 3: no database (see the module docstring)."""
+    """1: builds its own data (1.5: on the shared public site), 2: uses the demo, 3: no
+    database (see the module docstring)."""
     if not uses_database(item):
         return 3
-    return 2 if "demo" in item.fixturenames else 1
+    if "demo" in item.fixturenames:
+        return 2
+    return 1.5 if "public_site_built" in item.fixturenames else 1
 
 
 @pytest.hookimpl(wrapper=True)
@@ -108,7 +219,15 @@ def pytest_runtest_protocol(item, nextitem):
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
-    """Run the phases in order; within a phase keep pytest-django's order."""
+    """Run the phases in order; within a phase keep pytest-django's order.
+
+    A test that uses shared data is a database test (each in its savepoint), whether it
+    asks for `db` or not.
+    """
+    for item in items:
+        shared = {"shared_db", "public_site_built"} & set(item.fixturenames)
+        if shared and not uses_database(item):
+            item.add_marker(pytest.mark.django_db)
     items.sort(key=run_phase)
 
 
@@ -121,8 +240,9 @@ def leave_database_phase(request, django_db_blocker):
 
 
 def end_outer_transaction(session):
-    """Roll the outer transaction (and the demo in it) back, once: phase 1 is over."""
+    """Roll the outer transaction (and the demo in it) back, once: phase 2 is over."""
     session.stash[OUTER_PHASE_OVER] = True
+    end_shared_transactions(session)
     outer = session.stash.get(OUTER_TRANSACTION, None)
     if outer is not None:
         transaction.set_rollback(True)

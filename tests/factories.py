@@ -10,9 +10,12 @@ from types import SimpleNamespace
 
 import factory
 import wagtail_factories
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+from django.test import TestCase
 from django.utils import timezone
-from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.models import Collection, Locale, Page, PageViewRestriction, Site
 
 from home.models import (
     EventIndexPage,
@@ -22,7 +25,107 @@ from home.models import (
     NewsPage,
     StandardPage,
 )
-from site_core.demo import publish_translation
+from intranet import access
+from intranet.demo import minimal_pdf
+from site_core.demo import ensure_editor_permissions, publish_translation
+
+PASSWORD = "Riktig-Hest-Batteri-42"  # every user the factories make has this password
+
+
+def as_committed():
+    """A block whose on-commit callbacks run when it ends, as a commit would run them.
+
+    wagtail-localize publishes translations and site_core.restrictions copies restrictions
+    on commit, which a test's transaction never reaches.
+    """
+    return TestCase.captureOnCommitCallbacks(execute=True)
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    """A user with the password `PASSWORD`; `groups=[name, ...]` puts them in groups
+    (made if needed). The e-mail address follows the username."""
+
+    username = factory.Sequence(lambda n: f"bruker{n}")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@example.no")
+    first_name = "Kari"
+    last_name = "Nordmann"
+    password = factory.django.Password(PASSWORD)
+
+    class Meta:
+        model = get_user_model()
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def groups(user, create, names, **kwargs):
+        for name in names or ():
+            user.groups.add(access.group(name))
+
+
+class EditorFactory(UserFactory):
+    """Communications staff: the group Editors with the permissions the project gives it."""
+
+    username = factory.Sequence(lambda n: f"redaktor{n}")
+
+    @factory.post_generation
+    def groups(user, create, names, **kwargs):
+        ensure_editor_permissions()
+        for name in (access.STAFF_GROUP, *(names or ())):
+            user.groups.add(access.group(name))
+
+
+class AdminFactory(UserFactory):
+    """A superuser (Wagtail administrator)."""
+
+    username = factory.Sequence(lambda n: f"admin{n}")
+    is_superuser = True
+    is_staff = True
+
+
+class ImageFactory(wagtail_factories.ImageFactory):
+    """A 960×600 JPEG in the root collection: large enough for every rendition the
+    templates ask for (fill-800x500 and the like are never enlarged)."""
+
+    title = factory.Sequence(lambda n: f"Bilde {n}")
+    collection = factory.LazyFunction(Collection.get_first_root_node)
+    file = factory.django.ImageField(width=960, height=600, color="#7c8c6e")
+
+
+class DocumentFactory(wagtail_factories.DocumentFactory):
+    """A one-page PDF (showing its title) in the root collection, with its size and hash
+    set as an admin upload sets them; `collection=` puts it elsewhere."""
+
+    title = factory.Sequence(lambda n: f"Dokument {n}")
+
+    class Meta:
+        skip_postgeneration_save = True
+
+    collection = factory.LazyFunction(Collection.get_first_root_node)
+    file = factory.LazyAttribute(
+        lambda document: ContentFile(minimal_pdf(document.title), name=f"{document.title}.pdf")
+    )
+
+    @factory.post_generation
+    def metadata(document, create, extracted, **kwargs):
+        document._set_document_file_metadata()
+        document.save()
+
+
+def log_in(client, user):
+    """Log `client` in as `user`, or out if `user` is None."""
+    client.logout()
+    if user is not None:
+        client.force_login(user)
+    return user
+
+
+def collection(name, parent=None, groups=()):
+    """A collection under `parent` (the root collection by default), restricted to the
+    named groups if any are given."""
+    parent = parent or Collection.get_first_root_node()
+    made = parent.add_child(instance=Collection(name=name))
+    if groups:
+        access.ensure_group_restriction(made, [access.group(group) for group in groups])
+    return made
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
@@ -85,27 +188,32 @@ def locales():
 
 
 def publish(page):
+    """Publish `page` as an editor does (a revision, then publish); returns it."""
     page.save_revision().publish()
     return page
 
 
-def bilingual_site(hostname="testserver"):
-    """A live Norwegian home page as the default site's root, and its English translation.
+def bilingual_site(hostname="testserver", strings=None, **fields):
+    """A live Norwegian home page ("Forside", `fields` on top) as the default site's root,
+    and its English translation ("Home", `strings` on top: source text -> English).
+    Wagtail's placeholder page goes, as in the demo.
 
     Returns SimpleNamespace(nb=home, en=home in English, site=Site).
     """
     locales()
-    home = publish(HomePageFactory(parent=Page.get_first_root_node()))
+    home = publish(HomePageFactory(parent=Page.get_first_root_node(), **fields))
     site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
     site.hostname, site.port, site.root_page = hostname, 80, home
     site.save()
-    english = translate(home, {"Forside": "Home"})
+    Page.objects.filter(depth=2, content_type__model="page").delete()
+    english = translate(home, {"Forside": "Home", **(strings or {})})
     return SimpleNamespace(nb=home, en=english, site=site)
 
 
 def translate(page, strings, language="en"):
-    """Translate `page` with wagtail-localize (every segment in `strings`, source text ->
-    translation; text not listed is kept as it is) and publish the translation."""
+    """Translate `page` (or a snippet) with wagtail-localize (every segment in `strings`,
+    source text -> translation; text not listed is kept as it is) and publish the
+    translation; returns it. Run inside `as_committed` for the page to go live."""
     from wagtail_localize.models import StringSegment, TranslationSource
 
     source, _created = TranslationSource.get_or_create_from_instance(page)

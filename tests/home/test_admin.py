@@ -1,7 +1,6 @@
 """Editors can create and edit every public page type and snippet in the admin."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from wagtail.models import Page
 
 from home.models import (
@@ -18,11 +17,13 @@ from home.models import (
     ProgrammePage,
     StandardPage,
 )
+from tests.factories import AdminFactory
 
 
 @pytest.fixture
-def admin_client(client, site):
-    client.force_login(get_user_model().objects.get(username="admin"))
+def admin_client(client, public_site):
+    """An administrator's client, on the factory-built public site."""
+    client.force_login(AdminFactory())
     return client
 
 
@@ -86,8 +87,7 @@ ADMIN_PAGES = [
 
 
 @pytest.mark.parametrize("path", ADMIN_PAGES)
-def test_the_admin_asks_no_third_party_for_avatars(client, demo, login_as, path):
-    login_as("admin")
-    response = client.get(path)
+def test_the_admin_asks_no_third_party_for_avatars(admin_client, path):
+    response = admin_client.get(path)
     assert response.status_code == 200
     assert "gravatar" not in response.content.decode().lower()

@@ -7,8 +7,24 @@ import pytest
 from icalendar import Calendar
 
 from home.models import EventPage
+from tests.conftest import fresh
+from tests.factories import as_committed, bilingual_site
 
-from .factories import add_events, restrict_to_members
+from .factories import add_events, events_section, restrict_to_members
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def events_built(shared_db):
+    with as_committed():
+        return events_section(bilingual_site())
+
+
+@pytest.fixture
+def calendar(events_built):
+    """The Norwegian calendar of home.factories.EVENTS, in both languages."""
+    return fresh(events_built)
 
 
 def parse(response):
@@ -18,7 +34,7 @@ def parse(response):
     return Calendar.from_ical(response.content)
 
 
-def test_upcoming_events_come_first_and_past_ones_separately(client, site):
+def test_upcoming_events_come_first_and_past_ones_separately(client, calendar):
     body = client.get("/en/events/").content.decode()
     upcoming, past = body.split('id="past-heading"')
     assert upcoming.index("Members&#x27; meeting") < upcoming.index("Study trip to Stockholm")
@@ -28,7 +44,7 @@ def test_upcoming_events_come_first_and_past_ones_separately(client, site):
 
 
 @pytest.mark.parametrize("page", ["abc", "99999", "-3"])
-def test_bad_page_numbers_give_a_normal_calendar(client, site, page):
+def test_bad_page_numbers_give_a_normal_calendar(client, calendar, page):
     assert client.get("/nb/arrangementer/", {"page": page}).status_code == 200
 
 
@@ -39,7 +55,7 @@ def test_bad_page_numbers_give_a_normal_calendar(client, site, page):
         ("/en/events/ical/", "en", "Study trip to Stockholm Design Week"),
     ],
 )
-def test_whole_calendar_exports_this_languages_events(client, site, path, language, summary):
+def test_whole_calendar_exports_this_languages_events(client, calendar, path, language, summary):
     calendar = parse(client.get(path))
     events = calendar.walk("VEVENT")
     assert len(events) == 5
@@ -50,7 +66,7 @@ def test_whole_calendar_exports_this_languages_events(client, site, path, langua
     assert calendar.walk("VTIMEZONE")[0]["TZID"] == "Europe/Oslo"
 
 
-def test_single_event_exports_with_oslo_times(client, site):
+def test_single_event_exports_with_oslo_times(client, calendar):
     event = EventPage.objects.get(locale__language_code="en", slug="members-meeting")
     calendar = parse(client.get("/en/events/members-meeting/ical/"))
     (entry,) = calendar.walk("VEVENT")
@@ -64,8 +80,8 @@ def test_single_event_exports_with_oslo_times(client, site):
     assert entry.decoded("DTEND") - start == datetime.timedelta(hours=6)
 
 
-def test_calendar_leaves_out_draft_and_restricted_events(client, site):
-    draft, private = add_events(2)
+def test_calendar_leaves_out_draft_and_restricted_events(client, calendar):
+    draft, private = add_events(calendar, 2)
     draft.unpublish()
     restrict_to_members(private)
     calendar = parse(client.get("/nb/arrangementer/ical/"))
@@ -76,7 +92,7 @@ def test_calendar_leaves_out_draft_and_restricted_events(client, site):
     assert draft.title not in listing and private.title not in listing
 
 
-def test_event_page_offers_registration_and_calendar(client, site):
+def test_event_page_offers_registration_and_calendar(client, calendar):
     body = client.get("/en/events/members-meeting/").content.decode()
     assert 'href="https://www.example.no/pamelding"' in body
     assert 'href="/en/events/members-meeting/ical/"' in body

@@ -9,8 +9,9 @@ from wagtail.contrib.forms.models import FormSubmission
 from home.models import MembershipPage, NewsPage
 from site_core.spreadsheets import neutralise
 from tests.conftest import body_of
+from tests.factories import AdminFactory
 
-from .test_membership import NB, VALID
+from .test_membership import VALID
 
 pytestmark = pytest.mark.django_db
 
@@ -22,6 +23,16 @@ ATTACKS = [
     "\t=1+1",
     "\r=1+1",
 ]
+
+
+@pytest.fixture
+def admin(public_site):
+    """Log in an administrator of the factory-built public site."""
+    return AdminFactory()
+
+
+def application_form(public_site):
+    return public_site.pages["membership"].nb.url
 
 
 def csv_rows(response):
@@ -36,10 +47,11 @@ def test_neutralise_prefixes_formula_starts_only(text):
 
 
 @pytest.mark.parametrize("attack", ATTACKS[:4])
-def test_form_submission_export_writes_no_live_formula(client, demo, login_as, attack):
-    assert client.post(NB, VALID | {"contact_person": attack}).status_code == 200
+def test_form_submission_export_writes_no_live_formula(client, public_site, admin, attack):
+    form = application_form(public_site)
+    assert client.post(form, VALID | {"contact_person": attack}).status_code == 200
     assert FormSubmission.objects.exists()
-    login_as("admin")
+    client.force_login(admin)
     page = MembershipPage.objects.get(locale__language_code="nb")
     response = client.get(f"/admin/forms/submissions/{page.pk}/", {"export": "csv"})
     assert response.status_code == 200
@@ -48,11 +60,11 @@ def test_form_submission_export_writes_no_live_formula(client, demo, login_as, a
     assert not any(cell.startswith(("=", "+", "-", "@")) for cell in cells)
 
 
-def test_report_export_writes_no_live_formula(client, demo, login_as):
+def test_report_export_writes_no_live_formula(client, admin):
     page = NewsPage.objects.filter(locale__language_code="nb").first()
     page.title = '=HYPERLINK("http://evil.example")'
     page.save_revision().publish()
-    login_as("admin")
+    client.force_login(admin)
     response = client.get("/admin/reports/site-history/", {"export": "csv"})
     assert response.status_code == 200
     cells = [cell for row in csv_rows(response) for cell in row]
@@ -60,11 +72,11 @@ def test_report_export_writes_no_live_formula(client, demo, login_as):
     assert not any(cell.startswith("=") for cell in cells)
 
 
-def test_xlsx_export_writes_formulas_as_text(client, demo, login_as):
+def test_xlsx_export_writes_formulas_as_text(client, public_site, admin):
     from openpyxl import load_workbook
 
-    client.post(NB, VALID | {"contact_person": ATTACKS[0]})
-    login_as("admin")
+    client.post(application_form(public_site), VALID | {"contact_person": ATTACKS[0]})
+    client.force_login(admin)
     page = MembershipPage.objects.get(locale__language_code="nb")
     response = client.get(f"/admin/forms/submissions/{page.pk}/", {"export": "xlsx"})
     sheet = load_workbook(io.BytesIO(body_of(response))).active

@@ -1,4 +1,7 @@
-"""The cached footer follows edits; the demo content is complete and loads idempotently."""
+"""The cached footer follows edits; the demo content is complete and loads idempotently.
+
+The footer and menu tests run on the factory-built public site (fixture `public_site`);
+the demo's own tests on the demo."""
 
 import pytest
 from django.core.management import call_command
@@ -22,7 +25,7 @@ def footer_html(client, path="/en/"):
     return client.get(path).content.decode().split('<footer class="site-footer">')[1]
 
 
-def test_footer_edit_shows_at_once(client, site):
+def test_footer_edit_shows_at_once(client, public_site):
     assert "A business cluster for Norwegian" in footer_html(client)  # warms the cache
     footer = Footer.objects.get(locale__language_code="en")
     footer.about = "Updated about text."
@@ -30,15 +33,15 @@ def test_footer_edit_shows_at_once(client, site):
     assert "Updated about text." in footer_html(client)
 
 
-def test_footer_link_follows_a_renamed_page(client, site):
+def test_footer_link_follows_a_renamed_page(client, public_site):
     footer_html(client)
-    labels = Page.objects.get(locale__language_code="en", slug="labels").specific
+    labels = public_site.pages["label index"].en
     labels.slug = "recognition"
     labels.save_revision().publish()
     assert 'href="/en/recognition/"' in footer_html(client)
 
 
-def test_demo_has_everything_the_issue_lists(site):
+def test_demo_has_everything_the_issue_lists(demo):
     for language in ("nb", "en"):
         assert NewsPage.objects.filter(locale__language_code=language, live=True).count() >= 6
         assert all(
@@ -61,7 +64,7 @@ def test_demo_has_everything_the_issue_lists(site):
     )
 
 
-def test_demo_loads_again_without_duplicates(site, django_capture_on_commit_callbacks):
+def test_demo_loads_again_without_duplicates(demo, django_capture_on_commit_callbacks):
     def counts():
         return [
             model.objects.count()
@@ -75,6 +78,6 @@ def test_demo_loads_again_without_duplicates(site, django_capture_on_commit_call
 
 
 @pytest.mark.parametrize("path", ["/nb/", "/en/"])
-def test_sections_are_in_the_menu(client, site, path):
+def test_sections_are_in_the_menu(client, public_site, path):
     menu = client.get(path).content.decode().split('class="main-menu"')[1].split("</nav>")[0]
     assert menu.count("<li>") >= 6

@@ -10,9 +10,12 @@ from django.core.mail.backends.base import BaseEmailBackend
 from wagtail.contrib.forms.models import FormSubmission
 
 from home.models import membership
+from tests.conftest import fresh
+from tests.factories import as_committed, bilingual_site
 
-NB = "/nb/bli-medlem/"
-EN = "/en/become-a-member/"
+from .factories import membership_page
+
+pytestmark = pytest.mark.django_db
 
 VALID = {
     "company_name": "Eksempel Møbler AS",
@@ -31,8 +34,22 @@ class FailingEmailBackend(BaseEmailBackend):
         raise SMTPException("Connection refused")
 
 
-def test_valid_application_is_stored_and_mailed(client, site):
-    response = client.post(NB, VALID)
+@pytest.fixture(scope="module")
+def membership_built(shared_db):
+    with as_committed():
+        return membership_page(bilingual_site())
+
+
+@pytest.fixture
+def form(membership_built):
+    """The membership page's URL per language: SimpleNamespace(nb=, en=)."""
+    pages = fresh(membership_built)
+    pages.nb, pages.en = pages.nb.url, pages.en.url
+    return pages
+
+
+def test_valid_application_is_stored_and_mailed(client, form):
+    response = client.post(form.nb, VALID)
     assert response.status_code == 200
     assert "Takk for søknaden!" in response.content.decode()
     submission = FormSubmission.objects.get()
@@ -49,8 +66,8 @@ def test_valid_application_is_stored_and_mailed(client, site):
     assert "Kari Nordmann" in confirmation.body
 
 
-def test_english_applicant_gets_english_pages_and_confirmation(client, site):
-    response = client.post(EN, VALID | {"email": "john@example.com"})
+def test_english_applicant_gets_english_pages_and_confirmation(client, form):
+    response = client.post(form.en, VALID | {"email": "john@example.com"})
     assert "Thank you for your application!" in response.content.decode()
     confirmation = mail.outbox[-1]
     assert confirmation.to == ["john@example.com"]
@@ -81,19 +98,19 @@ INVALID = [
 
 
 @pytest.mark.parametrize(("field", "value", "english", "norwegian"), INVALID)
-@pytest.mark.parametrize("path", [NB, EN])
+@pytest.mark.parametrize("language", ["nb", "en"])
 def test_invalid_field_gives_the_form_back_with_a_linked_message(
-    client, site, path, field, value, english, norwegian
+    client, form, language, field, value, english, norwegian
 ):
     data = VALID | {field: value}
     if field == "consent":
         del data["consent"]
-    response = client.post(path, data)
+    response = client.post(getattr(form, language), data)
     assert response.status_code == 200
     body = response.content.decode()
     error_id = f"id_{field}_error"
     errors = body.split(f'id="{error_id}"')[1].split("</ul>")[0]
-    assert (norwegian if path == NB else english) in errors
+    assert (norwegian if language == "nb" else english) in errors
     widget = re.search(rf'<(input|textarea|select)[^>]*name="{field}"[^>]*>', body).group(0)
     assert error_id in widget and 'aria-invalid="true"' in widget
     # What the visitor typed is kept, nothing is stored or sent.
@@ -102,52 +119,52 @@ def test_invalid_field_gives_the_form_back_with_a_linked_message(
     assert mail.outbox == []
 
 
-def test_honeypot_looks_like_success_but_keeps_and_sends_nothing(client, site):
-    response = client.post(NB, VALID | {"homepage": "https://spam.example.com"})
+def test_honeypot_looks_like_success_but_keeps_and_sends_nothing(client, form):
+    response = client.post(form.nb, VALID | {"homepage": "https://spam.example.com"})
     assert response.status_code == 200
     assert "Takk for søknaden!" in response.content.decode()
     assert FormSubmission.objects.count() == 0
     assert mail.outbox == []
 
 
-def test_honeypot_is_hidden_from_people(client, site):
-    body = client.get(NB).content.decode()
+def test_honeypot_is_hidden_from_people(client, form):
+    body = client.get(form.nb).content.decode()
     assert '<div class="form__trap" aria-hidden="true">' in body
     assert 'name="homepage"' in body and 'tabindex="-1"' in body
 
 
-def test_rate_limit_per_address(client, site):
+def test_rate_limit_per_address(client, form):
     for _ in range(membership.RATE_LIMIT):
-        assert client.post(NB, VALID).status_code == 200
-    response = client.post(NB, VALID)
+        assert client.post(form.nb, VALID).status_code == 200
+    response = client.post(form.nb, VALID)
     assert response.status_code == 429
     assert "Prøv igjen om en time" in response.content.decode()
     assert FormSubmission.objects.count() == membership.RATE_LIMIT
     # Another address is not affected.
-    other = client.post(NB, VALID, REMOTE_ADDR="192.0.2.10")
+    other = client.post(form.nb, VALID, REMOTE_ADDR="192.0.2.10")
     assert other.status_code == 200
     assert FormSubmission.objects.count() == membership.RATE_LIMIT + 1
 
 
-def test_invalid_attempts_do_not_use_up_the_rate_limit(client, site):
+def test_invalid_attempts_do_not_use_up_the_rate_limit(client, form):
     for _ in range(membership.RATE_LIMIT + 2):
-        client.post(NB, VALID | {"email": "nope"})
-    assert client.post(NB, VALID).status_code == 200
+        client.post(form.nb, VALID | {"email": "nope"})
+    assert client.post(form.nb, VALID).status_code == 200
     assert FormSubmission.objects.count() == 1
 
 
-def test_mail_failure_still_stores_and_thanks(client, site, settings):
+def test_mail_failure_still_stores_and_thanks(client, form, settings):
     settings.EMAIL_BACKEND = f"{__name__}.FailingEmailBackend"
     with mock.patch.object(membership.logger, "exception") as log:
-        response = client.post(EN, VALID)
+        response = client.post(form.en, VALID)
     assert response.status_code == 200
     assert "Thank you for your application!" in response.content.decode()
     assert FormSubmission.objects.count() == 1
     log.assert_called_once()
 
 
-def test_form_labels_are_in_the_visitors_language(client, site):
-    nb = client.get(NB).content.decode()
-    en = client.get(EN).content.decode()
+def test_form_labels_are_in_the_visitors_language(client, form):
+    nb = client.get(form.nb).content.decode()
+    en = client.get(form.en).content.decode()
     assert "Organisasjonsnummer" in nb and "Organisation number" in en
     assert 'aria-describedby="id_organisation_number_helptext"' in en

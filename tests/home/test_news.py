@@ -3,7 +3,24 @@
 import feedparser
 import pytest
 
-from .factories import add_news, restrict_to_members
+from tests.conftest import fresh
+from tests.factories import as_committed, bilingual_site
+
+from .factories import add_news, news_section, restrict_to_members
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def news_built(shared_db):
+    with as_committed():
+        return news_section(bilingual_site())
+
+
+@pytest.fixture
+def news(news_built):
+    """The Norwegian news index of six items (home.factories.NEWS), in both languages."""
+    return fresh(news_built)
 
 
 @pytest.mark.parametrize(
@@ -20,14 +37,14 @@ from .factories import add_news, restrict_to_members
         {"tag": ["a", "b"]},
     ],
 )
-def test_nonsense_in_the_query_string_gives_a_normal_page(client, site, query):
+def test_nonsense_in_the_query_string_gives_a_normal_page(client, news, query):
     response = client.get("/nb/nyheter/", query)
     assert response.status_code == 200
     assert "<script>alert(1)</script>" not in response.content.decode()
 
 
-def test_news_are_paginated_ten_per_page_newest_first(client, site):
-    add_news(9)  # 6 demo items + 9 = 15: two pages
+def test_news_are_paginated_ten_per_page_newest_first(client, news):
+    add_news(news, 9)  # 6 items + 9 = 15: two pages
     first = client.get("/nb/nyheter/").content.decode()
     assert first.count('class="card"') == 10
     assert first.index("Norwegian Rooms tildelt Bronze Label") < first.index("Ekstra nyhet 0")
@@ -38,14 +55,14 @@ def test_news_are_paginated_ten_per_page_newest_first(client, site):
     assert client.get("/nb/nyheter/", {"page": "abc"}).content.decode().count('class="card"') == 10
 
 
-def test_tag_filter_shows_only_news_with_that_tag(client, site):
+def test_tag_filter_shows_only_news_with_that_tag(client, news):
     body = client.get("/en/news/", {"tag": "sustainability"}).content.decode()
     assert "Circular value chains for furniture" in body
     assert "A shared stand in Milan" not in body
     assert 'aria-current="true">Sustainability' in body
 
 
-def test_unknown_tag_shows_all_news_with_a_note(client, site):
+def test_unknown_tag_shows_all_news_with_a_note(client, news):
     body = client.get("/en/news/", {"tag": "baerekraft"}).content.decode()  # the nb slug
     assert "That tag does not exist" in body
     assert "A shared stand in Milan" in body
@@ -58,7 +75,7 @@ def test_unknown_tag_shows_all_news_with_a_note(client, site):
         ("/en/news/rss/", "en", "A shared stand in Milan", "Felles messestand i Milano"),
     ],
 )
-def test_rss_feed_holds_this_languages_news(client, site, path, language, title,
+def test_rss_feed_holds_this_languages_news(client, news, path, language, title,
                                             other_language_title):  # fmt: skip
     response = client.get(path)
     assert response.status_code == 200
@@ -80,8 +97,8 @@ def test_rss_feed_holds_this_languages_news(client, site, path, language, title,
     )
 
 
-def test_feed_and_listing_leave_out_draft_and_restricted_news(client, site):
-    draft, private = add_news(2)
+def test_feed_and_listing_leave_out_draft_and_restricted_news(client, news):
+    draft, private = add_news(news, 2)
     draft.unpublish()
     restrict_to_members(private)
     listing = client.get("/nb/nyheter/", {"page": "2"}).content.decode()
@@ -93,12 +110,12 @@ def test_feed_and_listing_leave_out_draft_and_restricted_news(client, site):
     assert len(titles) == 6
 
 
-def test_news_page_links_its_tags_to_the_filtered_index(client, site):
+def test_news_page_links_its_tags_to_the_filtered_index(client, news):
     body = client.get("/en/news/circular-value-chains/").content.decode()
     assert 'href="/en/news/?tag=sustainability"' in body
 
 
-def test_site_search_finds_news_by_its_intro_in_the_visitors_language(client, site):
+def test_site_search_finds_news_by_its_intro_in_the_visitors_language(client, news):
     en = client.get("/en/search/", {"q": "sofa"}).content.decode()
     nb = client.get("/nb/sok/", {"q": "sofa"}).content.decode()
     assert 'href="/en/news/circular-value-chains/"' in en

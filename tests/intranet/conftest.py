@@ -1,4 +1,5 @@
-"""Intranet test helpers: the secret word of project A, search echoes, document URLs."""
+"""Intranet test helpers: the secret word of project A, search echoes, document URLs, and
+the factory-built intranet a module's tests share."""
 
 from wagtail.documents import get_document_model
 

@@ -8,15 +8,15 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
-from intranet.demo import PROJECTS
 from intranet.models import MemberNewsIndexPage, MemberNewsPage, MemberProfile, SentDigestItem
 
 from .conftest import SECRET
 
 pytestmark = pytest.mark.django_db
 
-PROJECT_B_UPDATE_NB = PROJECTS[1]["updates"][0][1]
-PROJECT_B_UPDATE_EN = PROJECTS[1]["updates"][0][2]
+# Project B's update (tests/intranet/factories.intranet_with_projects).
+PROJECT_B_UPDATE_NB = "Markedsanalysen er ferdig"
+PROJECT_B_UPDATE_EN = "The market analysis is done"
 
 
 def digests():
@@ -24,32 +24,34 @@ def digests():
     return {message.to[0]: message for message in mail.outbox}
 
 
-def test_each_member_gets_their_items_in_their_language(demo):
+def test_each_member_gets_their_items_in_their_language(intranet_site):
+    people, news = intranet_site.people, intranet_site.news_item
     sent = digests()
-    assert set(sent) == {"medlem@example.no", "sirkel@example.no", "eksport@example.com"}
+    assert set(sent) == {people[role].email for role in ("member", "member_a", "member_b")}
 
-    no_projects = sent["medlem@example.no"]
+    no_projects = sent[people["member"].email]
     assert no_projects.subject == "Nytt på intranettet til Norwegian Rooms"
-    assert "Årsmøtet 2026: ny strategi vedtatt" in no_projects.body
+    assert news.nb.title in no_projects.body
     assert "Referat fra årsmøtet 2026" in no_projects.body
     assert SECRET not in no_projects.body
     assert PROJECT_B_UPDATE_NB not in no_projects.body
 
-    project_a = sent["sirkel@example.no"]
+    project_a = sent[people["member_a"].email]
     assert SECRET in project_a.body
     assert "Første materialprøver er klare" in project_a.body
     assert PROJECT_B_UPDATE_NB not in project_a.body
 
-    project_b = sent["eksport@example.com"]
+    project_b = sent[people["member_b"].email]
     assert project_b.subject == "New in the Norwegian Rooms intranet"
-    assert "Annual meeting 2026: new strategy adopted" in project_b.body
-    assert "/en/intranet/news/annual-meeting-2026/" in project_b.body
+    assert news.en.title in project_b.body
+    assert news.en.url in project_b.body
     assert PROJECT_B_UPDATE_EN in project_b.body
     assert "Årsmøtet" not in project_b.body
     assert SECRET not in project_b.body
 
 
-def test_nothing_is_sent_twice(demo):
+def test_nothing_is_sent_twice(intranet_site):
+    people = intranet_site.people
     first = digests()
     assert SentDigestItem.objects.filter(user__username="medlem").count() > 0
     mail.outbox.clear()
@@ -64,19 +66,21 @@ def test_nothing_is_sent_twice(demo):
     fresh.save_revision().publish()
     mail.outbox.clear()
     second = digests()
-    assert set(second) == {"medlem@example.no", "sirkel@example.no"}  # no English version yet
-    body = second["medlem@example.no"].body
+    # no English version yet
+    assert set(second) == {people["member"].email, people["member_a"].email}
+    body = second[people["member"].email].body
     assert "Julemøte for medlemmene" in body
     assert "Årsmøtet 2026" not in body
     assert len(first) == 3
 
 
-def test_members_who_left_get_no_digest(demo):
-    get_user_model().objects.filter(username="medlem").update(is_active=False)
-    assert "medlem@example.no" not in digests()
+def test_members_who_left_get_no_digest(intranet_site):
+    member = intranet_site.people["member"]
+    get_user_model().objects.filter(pk=member.pk).update(is_active=False)
+    assert member.email not in digests()
 
 
-def test_last_digest_time_is_recorded(demo):
+def test_last_digest_time_is_recorded(intranet_site):
     before = timezone.now()
     digests()
     profile = MemberProfile.objects.get(user__username="sirkel")

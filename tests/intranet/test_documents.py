@@ -7,8 +7,9 @@ from wagtail.documents import get_document_model
 from wagtail.documents.forms import get_document_form
 from wagtail.models import Collection
 
-from intranet.demo import MEMBERS_COLLECTION, PROJECTS, minimal_pdf
+from intranet.demo import MEMBERS_COLLECTION, minimal_pdf
 from intranet.models import ProjectSpacePage
+from tests.factories import log_in
 
 from .conftest import SECRET
 
@@ -39,16 +40,16 @@ def upload(client, name, content=b"%PDF-1.4 test"):
 
 
 @pytest.mark.parametrize("name", ["installer.exe", "page.html", "drawing.svg", "script.js"])
-def test_upload_refuses_types_outside_the_allow_list(client, demo, login_as, name):
-    login_as("editor")
+def test_upload_refuses_types_outside_the_allow_list(client, intranet_site, name):
+    log_in(client, intranet_site.people["editor"])
     response = upload(client, name)
     assert response.status_code == 200  # the form again, with the error
     assert not Document.objects.filter(title=name).exists()
 
 
 @pytest.mark.parametrize("name", ["referat.pdf", "budsjett.xlsx", "bilde.png"])
-def test_upload_accepts_office_pdf_and_image_types(client, demo, login_as, name):
-    login_as("editor")
+def test_upload_accepts_office_pdf_and_image_types(client, intranet_site, name):
+    log_in(client, intranet_site.people["editor"])
     response = upload(client, name)
     assert response.status_code == 302
     assert Document.objects.filter(title=name).exists()
@@ -57,7 +58,7 @@ def test_upload_accepts_office_pdf_and_image_types(client, demo, login_as, name)
 @pytest.mark.parametrize(
     ("size", "valid"), [(50 * 1024 * 1024, True), (50 * 1024 * 1024 + 1, False)]
 )
-def test_upload_size_limit_is_50_mb(demo, size, valid):
+def test_upload_size_limit_is_50_mb(intranet_site, size, valid):
     file = SimpleUploadedFile("stor.pdf", minimal_pdf("stor"))
     file.size = size  # what the upload handler reports; no need to send 50 MB
     form_class = get_document_form(Document)
@@ -74,8 +75,8 @@ def library_titles(client, **params):
     return response.content.decode()
 
 
-def test_library_filters_by_project_and_type_and_searches_titles(client, demo, login_as):
-    login_as("member_a")
+def test_library_filters_by_project_and_type_and_searches_titles(client, intranet_site):
+    log_in(client, intranet_site.people["member_a"])
     project_a = ProjectSpacePage.objects.get(slug="sirkulaere-materialer")
     only_a = library_titles(client, project=project_a.pk)
     assert SECRET in only_a and "Referat fra årsmøtet" not in only_a
@@ -85,16 +86,16 @@ def test_library_filters_by_project_and_type_and_searches_titles(client, demo, l
     assert "Referat fra årsmøtet 2026" in found and SECRET not in found
 
 
-def test_library_ignores_a_project_the_member_is_not_in(client, demo, login_as):
-    login_as("member_b")
+def test_library_ignores_a_project_the_member_is_not_in(client, intranet_site):
+    log_in(client, intranet_site.people["member_b"])
     project_a = ProjectSpacePage.objects.get(slug="sirkulaere-materialer")
     body = library_titles(client, project=project_a.pk)
     assert SECRET not in body
-    assert PROJECTS[1]["documents"][0] in body
+    assert intranet_site.documents.project_b.title in body
 
 
-def test_library_is_newest_first_and_paginated(client, demo, login_as):
-    login_as("member")
+def test_library_is_newest_first_and_paginated(client, intranet_site):
+    log_in(client, intranet_site.people["member"])
     collection = Collection.objects.get(name=MEMBERS_COLLECTION)
     for number in range(25):
         document = Document(title=f"Notat {number:02}", collection=collection)
@@ -110,8 +111,8 @@ def test_library_is_newest_first_and_paginated(client, demo, login_as):
 @pytest.mark.parametrize(
     "query", ['"', "*", "(", "AND", "OR NOT", "'; DROP TABLE x; --", "ø" * 500, "a:b", "-"]
 )
-def test_odd_search_input_never_breaks_a_page(client, demo, login_as, query):
-    login_as("member_a")
+def test_odd_search_input_never_breaks_a_page(client, intranet_site, query):
+    log_in(client, intranet_site.people["member_a"])
     assert client.get("/nb/intranett/", {"q": query}).status_code == 200
     assert (
         client.get(LIBRARY, {"q": query, "page": "x", "project": "y", "type": "z"}).status_code

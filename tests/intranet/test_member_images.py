@@ -47,7 +47,7 @@ def image_srcs(html):
     return sorted(set(re.findall(r"(/media/[^\"\s,]+)", html)))
 
 
-def assert_refused_to_others_and_served_to(client, login_as, urls, allowed, refused):
+def assert_refused_to_others_and_served_to(client, log_in_as, urls, allowed, refused):
     """Every URL: 302 to the login page anonymously, 403 for `refused` roles, and the
     file (never cached by anyone else) for `allowed` roles."""
     for url in urls:
@@ -57,10 +57,10 @@ def assert_refused_to_others_and_served_to(client, login_as, urls, allowed, refu
         assert "/logg-inn/" in anonymous["Location"]
         assert "no-store" in anonymous["Cache-Control"]
         for role in refused:
-            login_as(role)
+            log_in_as(role)
             assert client.get(url).status_code == 403, (role, url)
         for role in allowed:
-            login_as(role)
+            log_in_as(role)
             response = client.get(url)
             assert response.status_code == 200, (role, url)
             assert response["Cache-Control"] == "private, no-store"
@@ -68,8 +68,8 @@ def assert_refused_to_others_and_served_to(client, login_as, urls, allowed, refu
 
 
 @pytest.fixture
-def members_image(client, demo, login_as):
-    login_as("editor")
+def members_image(client, intranet_site, log_in_as):
+    log_in_as("editor")
     image = upload_image(
         client, "Bilde fra årsmøtet", Collection.objects.get(name=MEMBERS_COLLECTION)
     )
@@ -78,23 +78,23 @@ def members_image(client, demo, login_as):
 
 
 def test_upload_path_members_image_original_and_renditions_are_private(
-    client, login_as, members_image
+    client, log_in_as, members_image
 ):
     rendition = members_image.get_rendition("fill-200x100|format-webp")
     urls = [members_image.file.url, rendition.url]
     assert all(url.startswith("/media/") for url in urls)
     assert_refused_to_others_and_served_to(
-        client, login_as, urls, allowed=["member", "member_a", "editor", "admin"], refused=[]
+        client, log_in_as, urls, allowed=["member", "member_a", "editor", "admin"], refused=[]
     )
 
 
-def test_upload_path_project_image_is_for_the_project_only(client, demo, login_as):
-    login_as("editor")
+def test_upload_path_project_image_is_for_the_project_only(client, intranet_site, log_in_as):
+    log_in_as("editor")
     image = upload_image(client, "Prøvebilde", project_collection("sirkulaere-materialer"))
     rendition = image.get_rendition("max-160x160")
     assert_refused_to_others_and_served_to(
         client,
-        login_as,
+        log_in_as,
         [image.file.url, rendition.url],
         allowed=["member_a", "editor", "admin"],
         refused=["member", "member_b"],
@@ -106,21 +106,23 @@ def embed(image):
     return f"<p>Se bildet:</p>{tag}"
 
 
-def test_rendering_path_rich_text_on_an_intranet_page(client, login_as, members_image):
+def test_rendering_path_rich_text_on_an_intranet_page(client, log_in_as, members_image):
     news = MemberNewsPage.objects.filter(locale__language_code="nb").first()
     news.body = embed(members_image)
     news.save_revision().publish()
-    login_as("member")
+    log_in_as("member")
     page = client.get(news.url)
     assert page.status_code == 200
     srcs = image_srcs(page.content.decode())
     assert srcs, "the embedded image is not rendered"
     assert_refused_to_others_and_served_to(
-        client, login_as, srcs, allowed=["member", "editor"], refused=[]
+        client, log_in_as, srcs, allowed=["member", "editor"], refused=[]
     )
 
 
-def test_rendering_path_image_block_and_rich_text_on_a_public_page(client, login_as, members_image):
+def test_rendering_path_image_block_and_rich_text_on_a_public_page(
+    client, log_in_as, members_image
+):
     """An editor's mistake (a members' image on a public page) shows visitors nothing of it."""
     page = StandardPage.objects.filter(locale__language_code="nb").first()
     page.body = [
@@ -131,11 +133,11 @@ def test_rendering_path_image_block_and_rich_text_on_a_public_page(client, login
     html = client.get(page.url).content.decode()
     srcs = [src for src in image_srcs(html) if "medlemsbilde" in src]
     assert len(srcs) >= 2, "both renderings should point at the checked view"
-    assert_refused_to_others_and_served_to(client, login_as, srcs, allowed=["member"], refused=[])
+    assert_refused_to_others_and_served_to(client, log_in_as, srcs, allowed=["member"], refused=[])
 
 
-def test_public_images_stay_public_with_far_future_caching(client, demo, login_as):
-    login_as("editor")
+def test_public_images_stay_public_with_far_future_caching(client, intranet_site, log_in_as):
+    log_in_as("editor")
     image = upload_image(client, "Offentlig bilde", Collection.get_first_root_node())
     client.logout()
     response = client.get(image.get_rendition("width-200").url)
@@ -154,8 +156,10 @@ def chooser_upload_collection(client, chooser, referer):
 
 
 @pytest.mark.parametrize("chooser", ["documents", "images"])
-def test_uploads_from_an_intranet_editor_default_to_its_section(client, demo, login_as, chooser):
-    login_as("editor")
+def test_uploads_from_an_intranet_editor_default_to_its_section(
+    client, intranet_site, log_in_as, chooser
+):
+    log_in_as("editor")
     project = ProjectSpacePage.objects.get(locale__language_code="nb", slug="sirkulaere-materialer")
     news = MemberNewsPage.objects.filter(locale__language_code="nb").first()
     members = Collection.objects.get(name=MEMBERS_COLLECTION)
@@ -177,9 +181,9 @@ def test_uploads_from_an_intranet_editor_default_to_its_section(client, demo, lo
     ("en", "members only", "project members only"),
 ])  # fmt: skip
 def test_collection_choices_say_which_are_members_or_project_only(
-    client, demo, login_as, language, members, project
+    client, intranet_site, log_in_as, language, members, project
 ):
-    editor = login_as("editor")
+    editor = log_in_as("editor")
     UserProfile.get_for_user(editor)
     UserProfile.objects.filter(user=editor).update(preferred_language=language)
     for form in ("/admin/documents/add/", "/admin/images/add/"):
@@ -191,8 +195,8 @@ def test_collection_choices_say_which_are_members_or_project_only(
 
 @pytest.mark.parametrize("chooser", ["documents", "images"])
 @pytest.mark.parametrize("role", ["anonymous", "member"])
-def test_the_choosers_are_for_admin_users_only(client, demo, login_as, chooser, role):
-    login_as(role)
+def test_the_choosers_are_for_admin_users_only(client, intranet_site, log_in_as, chooser, role):
+    log_in_as(role)
     response = client.get(f"/admin/{chooser}/chooser/")
     assert response.status_code in (302, 403)
     assert "html" not in response.get("Content-Type", "") or b"chooser" not in response.content

@@ -6,6 +6,7 @@ from wagtail.models import Collection, PageViewRestriction
 
 from intranet.models import IntranetHomePage, ProjectSpacePage
 from site_core.demo import publish_translation
+from tests.factories import log_in
 
 from .conftest import SECRET
 
@@ -14,16 +15,10 @@ pytestmark = pytest.mark.django_db
 PROJECT_A_TITLES = ["Sirkulære materialer", "Circular materials", "sirkulaere-materialer"]
 
 
-@pytest.mark.parametrize(
-    ("url", "heading"),
-    [
-        ("/nb/intranett/sirkulaere-materialer/", "Ingen tilgang"),
-        ("/en/intranet/circular-materials/", "No access"),
-    ],
-)
-def test_403_page_names_nothing(client, demo, login_as, url, heading):
-    login_as("member_b")
-    response = client.get(url)
+@pytest.mark.parametrize(("language", "heading"), [("nb", "Ingen tilgang"), ("en", "No access")])
+def test_403_page_names_nothing(client, intranet_site, language, heading):
+    log_in(client, intranet_site.people["member_b"])
+    response = client.get(getattr(intranet_site.project_a, language).url)
     assert response.status_code == 403
     body = response.content.decode()
     assert f"<h1>{heading}</h1>" in body
@@ -32,7 +27,7 @@ def test_403_page_names_nothing(client, demo, login_as, url, heading):
     assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
 
 
-def test_every_intranet_page_is_restricted_in_both_languages(demo):
+def test_every_intranet_page_is_restricted_in_both_languages(intranet_site):
     homes = IntranetHomePage.objects.all()
     assert {home.locale.language_code for home in homes} == {"nb", "en"}
     for home in homes:
@@ -44,7 +39,7 @@ def test_every_intranet_page_is_restricted_in_both_languages(demo):
 
 
 def test_a_project_space_translated_later_is_restricted_too(
-    client, demo, login_as, django_capture_on_commit_callbacks
+    client, intranet_site, django_capture_on_commit_callbacks
 ):
     home = IntranetHomePage.objects.get(locale__language_code="nb")
     group = Group.objects.create(name="Project: Nytt prosjekt")
@@ -67,14 +62,15 @@ def test_a_project_space_translated_later_is_restricted_too(
         )
     restriction = PageViewRestriction.objects.get(page=english, groups=group)
     assert set(restriction.groups.values_list("name", flat=True)) == {group.name, "Editors"}
-    login_as("member")
-    assert client.get("/en/intranet/new-project/").status_code == 403
+    log_in(client, intranet_site.people["member"])
+    assert english.url == "/en/intranet/new-project/"
+    assert client.get(english.url).status_code == 403
     # Its collection is closed as well.
     assert collection.get_view_restrictions().exists()
 
 
-def test_intranet_is_not_in_menus_or_the_sitemap(client, demo, login_as):
-    login_as("admin")
+def test_intranet_is_not_in_menus_or_the_sitemap(client, intranet_site):
+    log_in(client, intranet_site.people["admin"])
     home = client.get("/nb/").content.decode()
     assert "/nb/intranett/" not in home.split("<main")[0]
     sitemap = client.get("/sitemap.xml").content.decode()
@@ -82,22 +78,23 @@ def test_intranet_is_not_in_menus_or_the_sitemap(client, demo, login_as):
 
 
 @pytest.mark.parametrize("url", ["/api/", "/api/v2/pages/", "/nb/api/v2/pages/"])
-def test_there_is_no_wagtail_api(client, demo, url):
+def test_there_is_no_wagtail_api(client, intranet_site, url):
     assert client.get(url).status_code == 404
 
 
-def test_login_redirect_keeps_the_language(client, demo):
-    response = client.get("/en/intranet/news/")
-    assert response["Location"] == "/en/login/?next=/en/intranet/news/"
+def test_login_redirect_keeps_the_language(client, intranet_site):
+    news = intranet_site.news.en.url
+    response = client.get(news)
+    assert response["Location"] == f"/en/login/?next={news}"
     assert "no-store" in response["Cache-Control"]
 
 
-def test_public_pages_stay_cacheable(client, demo):
+def test_public_pages_stay_cacheable(client, intranet_site):
     response = client.get("/nb/")
     assert "no-store" not in response.get("Cache-Control", "")
 
 
-def test_news_attachments_follow_the_translation(client, demo, login_as):
-    login_as("member")
-    body = client.get("/en/intranet/news/annual-meeting-2026/").content.decode()
+def test_news_attachments_follow_the_translation(client, intranet_site):
+    log_in(client, intranet_site.people["member"])
+    body = client.get(intranet_site.news_item.en.url).content.decode()
     assert "<h2>Attachments</h2>" in body and "Referat fra årsmøtet 2026" in body

@@ -13,6 +13,7 @@ from wagtail.models import Collection
 
 from intranet.demo import MEMBERS_COLLECTION, minimal_pdf
 from intranet.models import IntranetHomePage, MemberNewsIndexPage, MemberNewsPage, ProjectSpacePage
+from tests.factories import log_in
 
 from .conftest import SECRET
 
@@ -72,8 +73,8 @@ def add_content(total):
         space.save_revision().publish()
 
 
-def test_intranet_pages_stay_within_budget_and_do_not_grow(client, demo, login_as):
-    login_as("member_a")
+def test_intranet_pages_stay_within_budget_and_do_not_grow(client, intranet_site):
+    log_in(client, intranet_site.people["member_a"])
     small = {url: queries(client, url) for url in PAGES}
     add_content(100)
     large = {url: queries(client, url) for url in PAGES}

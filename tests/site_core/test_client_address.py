@@ -7,6 +7,8 @@ import pytest
 from django.test import RequestFactory
 
 from site_core.client_address import client_ip
+from tests.factories import PASSWORD, UserFactory, as_committed
+from tests.home.factories import membership_page
 from tests.site_core.test_settings import FULL_PRODUCTION_ENV, run_manage
 
 PROXY = "10.0.0.5"
@@ -61,18 +63,19 @@ def test_a_bad_trusted_proxy_setting_stops_start_up_naming_it():
 
 
 @pytest.mark.django_db
-def test_behind_the_proxy_one_visitor_cannot_lock_out_another(client, settings, demo):
+def test_behind_the_proxy_one_visitor_cannot_lock_out_another(client, settings, bilingual):
     settings.TRUSTED_PROXIES = [PROXY]
+    member = UserFactory(groups=["Members"])
     for _ in range(5):
         client.post(
             "/nb/logg-inn/",
-            {"username": "medlem@example.no", "password": "wrong"},
+            {"username": member.email, "password": "wrong"},
             REMOTE_ADDR=PROXY,
             HTTP_X_FORWARDED_FOR="203.0.113.66",
         )
     other_visitor = client.post(
         "/nb/logg-inn/",
-        {"username": "medlem@example.no", "password": "demo-medlem-passord"},
+        {"username": member.email, "password": PASSWORD},
         REMOTE_ADDR=PROXY,
         HTTP_X_FORWARDED_FOR="198.51.100.20",
     )
@@ -80,9 +83,11 @@ def test_behind_the_proxy_one_visitor_cannot_lock_out_another(client, settings, 
 
 
 @pytest.mark.django_db
-def test_behind_the_proxy_the_membership_limit_counts_each_visitor(client, settings, demo):
-    from tests.home.test_membership import NB, VALID
+def test_behind_the_proxy_the_membership_limit_counts_each_visitor(client, settings, bilingual):
+    from tests.home.test_membership import VALID
 
+    with as_committed():
+        NB = membership_page(bilingual).nb.url
     settings.TRUSTED_PROXIES = [PROXY]
     for _ in range(3):
         client.post(NB, VALID, REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR="203.0.113.66")

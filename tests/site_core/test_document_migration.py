@@ -11,11 +11,11 @@ from django.core.files.storage import storages
 from django.db import connection
 from django.db.models import Max
 from wagtail.documents.models import Document as WagtailDocument
-from wagtail.models import Collection, GroupCollectionPermission
+from wagtail.models import GroupCollectionPermission
 
-from intranet.demo import MEMBERS_COLLECTION
 from site_core.models import PrivateDocument
 from tests.conftest import body_of
+from tests.factories import UserFactory, collection
 
 pytestmark = pytest.mark.django_db
 
@@ -37,8 +37,13 @@ def run_migration():
     cleanup.delete_old_documents(apps, None)
 
 
-def test_migration_moves_rows_files_tags_and_permissions(client, demo, login_as, caplog):
-    members = Collection.objects.get(name=MEMBERS_COLLECTION)
+@pytest.fixture
+def members(db):
+    """The members' collection (restricted to Members and Editors), as the intranet has."""
+    return collection("Medlemmer", groups=["Members", "Editors"])
+
+
+def test_migration_moves_rows_files_tags_and_permissions(client, members, caplog):
     first_free = (PrivateDocument.objects.aggregate(Max("pk"))["pk__max"] or 0) + 100
     minutes, minutes_name = old_document(
         "Gammelt referat", "Referat fra årsmøtet.pdf", b"%PDF-1.4 referat", members, first_free
@@ -70,15 +75,14 @@ def test_migration_moves_rows_files_tags_and_permissions(client, demo, login_as,
     assert editors_may_add.exists()
 
     assert client.get(moved.url).status_code == 302  # anonymous: to the login page
-    login_as("member")
+    client.force_login(UserFactory(groups=["Members"]))
     response = client.get(moved.url)
     assert response.status_code == 200
     assert body_of(response) == b"%PDF-1.4 referat"
     assert client.get(f"/media/{minutes_name}").status_code == 404
 
 
-def test_migration_can_run_twice_without_copying_twice(demo):
-    members = Collection.objects.get(name=MEMBERS_COLLECTION)
+def test_migration_can_run_twice_without_copying_twice(members):
     first_free = (PrivateDocument.objects.aggregate(Max("pk"))["pk__max"] or 0) + 100
     old_document("Én gang", "en-gang.pdf", b"%PDF-1.4", members, first_free)
     run_migration()
@@ -87,8 +91,7 @@ def test_migration_can_run_twice_without_copying_twice(demo):
     assert PrivateDocument.objects.count() == count
 
 
-def test_new_uploads_after_the_migration_get_fresh_ids(demo):
-    members = Collection.objects.get(name=MEMBERS_COLLECTION)
+def test_new_uploads_after_the_migration_get_fresh_ids(members):
     first_free = (PrivateDocument.objects.aggregate(Max("pk"))["pk__max"] or 0) + 100
     old_document("Høy id", "hoy-id.pdf", b"%PDF-1.4", members, first_free)
     run_migration()

@@ -17,7 +17,7 @@ def html_lang(response):
 
 
 @pytest.mark.parametrize("language", ["nb", "en"])
-def test_home_page_renders_in_its_language(client, demo, language):
+def test_home_page_renders_in_its_language(client, bilingual, language):
     response = client.get(f"/{language}/")
     assert response.status_code == 200
     assert html_lang(response) == language
@@ -25,7 +25,7 @@ def test_home_page_renders_in_its_language(client, demo, language):
     assert home.hero_heading in response.content.decode()
 
 
-def test_home_pages_are_translations_of_each_other(demo):
+def test_home_pages_are_translations_of_each_other(bilingual):
     nb = HomePage.objects.get(locale__language_code="nb")
     en = HomePage.objects.get(locale__language_code="en")
     assert nb.translation_key == en.translation_key
@@ -62,7 +62,7 @@ def test_language_cookie_wins_over_accept_language(client, settings):
 
 
 @pytest.mark.parametrize("path", ["/de/", "/xx/", "/de/om-oss/", "/pt-br/"])
-def test_unknown_language_prefix_is_a_norwegian_404(client, demo, path):
+def test_unknown_language_prefix_is_a_norwegian_404(client, bilingual, path):
     response = client.get(path, headers={"Accept-Language": "en"})
     assert response.status_code == 404
     body = response.content.decode()

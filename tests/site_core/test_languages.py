@@ -19,7 +19,9 @@ SITEMAP_NS = {
 }
 
 
-def public_demo_pages():
+def public_pages():
+    """Every live public page: on the factory-built public site, one of every type in
+    both languages."""
     return list(
         Page.objects.live().public().filter(depth__gte=2).select_related("locale").specific()
     )
@@ -34,8 +36,8 @@ def switcher_links(body):
     return dict(re.findall(r'<a href="([^"]+)" lang="(\w+)" hreflang="\w+"', switcher))
 
 
-def test_every_public_page_links_its_translation_in_switcher_and_head(client, demo):
-    pages = public_demo_pages()
+def test_every_public_page_links_its_translation_in_switcher_and_head(client, public_site):
+    pages = public_pages()
     assert {p.locale.language_code for p in pages} == {"nb", "en"}
     for page in pages:
         response = client.get(page.url)
@@ -67,7 +69,7 @@ def test_every_public_page_links_its_translation_in_switcher_and_head(client, de
         assert f'<meta property="og:locale:alternate" content="{og_locale[other]}">' in body
 
 
-def test_untranslated_page_says_so_and_english_url_is_an_english_404(client, demo):
+def test_untranslated_page_says_so_and_english_url_is_an_english_404(client, public_site):
     page = add_nb_page("Bare på norsk", "bare-norsk", "Denne siden finnes bare på norsk.")
     body = client.get(page.url).content.decode()
     links = {code: url for url, code in switcher_links(body).items()}
@@ -84,7 +86,7 @@ def test_untranslated_page_says_so_and_english_url_is_an_english_404(client, dem
     assert "Page not found" in response.content.decode()
 
 
-def test_sitemap_lists_public_pages_of_both_languages_with_alternates(client, demo):
+def test_sitemap_lists_public_pages_of_both_languages_with_alternates(client, public_site):
     draft = add_nb_page("Utkast", "utkast")
     draft.unpublish()
     private = add_nb_page("Privat", "privat")
@@ -101,9 +103,9 @@ def test_sitemap_lists_public_pages_of_both_languages_with_alternates(client, de
     }
     locations = [url.find("s:loc", SITEMAP_NS).text for url in root.findall("s:url", SITEMAP_NS)]
     assert len(locations) == len(set(locations))  # each page once
-    expected = {page.full_url for page in public_demo_pages()}
+    expected = {page.full_url for page in public_pages()}
     assert set(entries) == expected
-    for page in public_demo_pages():
+    for page in public_pages():
         alternates = entries[page.full_url]
         assert alternates[page.locale.language_code] == page.full_url
         assert set(alternates) == {"nb", "en", "x-default"}
@@ -118,11 +120,11 @@ def test_dates_are_formatted_per_language(language, expected):
     assert rendered == expected
 
 
-def test_pages_link_only_to_their_own_language(client, demo):
+def test_pages_link_only_to_their_own_language(client, public_site):
     """Listings, menus and footers never mix languages: outside the <head> and the language
     switcher, a page links to pages of its own language only."""
     root_url = Site.objects.get(is_default_site=True).root_url
-    for page in public_demo_pages():
+    for page in public_pages():
         body = client.get(page.url).content.decode()
         content = body.split("</head>", 1)[1]
         switcher_start = content.index('class="language-switcher"')
@@ -132,7 +134,7 @@ def test_pages_link_only_to_their_own_language(client, demo):
         assert f'href="{root_url}/{other}/' not in content, page.url
 
 
-def test_sitemap_leaves_alias_pages_out(client, demo):
+def test_sitemap_leaves_alias_pages_out(client, public_site):
     original = add_nb_page("Original", "original")
     alias = original.create_alias(parent=original, update_slug="alias-av-original")
     body = client.get("/sitemap.xml").content.decode()

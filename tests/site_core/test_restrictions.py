@@ -18,7 +18,7 @@ def commit(django_capture_on_commit_callbacks):
 
 
 @pytest.fixture
-def nb_page(demo):
+def nb_page(bilingual):
     return add_nb_page("Hemmelig", "hemmelig", "x")
 
 

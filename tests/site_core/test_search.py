@@ -6,6 +6,8 @@ from wagtail.models import Locale
 
 from site_core.demo import publish_translation
 from site_core.search import search_pages
+from tests.conftest import fresh
+from tests.factories import as_committed, bilingual_site
 
 from .helpers import add_nb_page, restrict_to
 
@@ -16,10 +18,11 @@ stemming = pytest.mark.skipif(
 )
 
 
-@pytest.fixture
-def pages(demo, django_capture_on_commit_callbacks):
+@pytest.fixture(scope="module")
+def pages_built(shared_db):
     intro = "Vi besøkte sagbruket sammen med partnerne."
-    with django_capture_on_commit_callbacks(execute=True):
+    with as_committed():
+        bilingual_site()
         nb = add_nb_page("Samarbeid", "samarbeid", intro)
         en = publish_translation(
             nb,
@@ -35,6 +38,12 @@ def pages(demo, django_capture_on_commit_callbacks):
     return {"nb": nb, "en": en, "secret": secret}
 
 
+@pytest.fixture
+def pages(pages_built):
+    """A bilingual site with a page in both languages and a members-only one."""
+    return fresh(pages_built)
+
+
 def results(client, path, query, page=None):
     """The results list of a search, or "" when there is none."""
     params = {"q": query} | ({"page": page} if page else {})
@@ -47,7 +56,7 @@ def results(client, path, query, page=None):
 
 
 @pytest.mark.parametrize(("path", "heading"), [("/nb/sok/", "Søk"), ("/en/search/", "Search")])
-def test_empty_query_shows_a_prompt(client, demo, path, heading):
+def test_empty_query_shows_a_prompt(client, pages, path, heading):
     body = client.get(path, {"q": "  "}).content.decode()
     assert f"<h1>{heading}</h1>" in body
     assert 'class="search-results"' not in body
@@ -77,7 +86,7 @@ def test_restricted_pages_never_appear(client, pages):
     assert "Intern" not in body
 
 
-def test_results_are_paginated(client, demo):
+def test_results_are_paginated(client, pages):
     for number in range(12):
         add_nb_page(f"Møbelside {number}", f"mobelside-{number}", "Felles ord møbelverksted.")
     assert results(client, "/nb/sok/", "møbelverksted").count("<li>") == 10
@@ -122,7 +131,7 @@ def test_lone_surrogate_in_raw_url_is_harmless(client, pages):
     ("language", "text", "query"),
     [("nb", "Møt klyngen i Oslo.", "klynger"), ("en", "Meet the cluster in Oslo.", "clusters")],
 )
-def test_the_issues_own_examples_are_found(demo, language, text, query):
+def test_the_issues_own_examples_are_found(pages, language, text, query):
     """`klynger` finds a page that says only `klyngen`; `clusters` one that says `cluster`."""
     page = add_nb_page("Treffpunkt", "treffpunkt", text)
     if language == "en":

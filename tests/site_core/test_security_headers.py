@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser.test_accessibility import INTRANET_PAGES, PUBLIC_PAGES
+from tests.factories import log_in
 
 pytestmark = pytest.mark.django_db
 
@@ -13,14 +13,34 @@ def directives(response):
     return response["Content-Security-Policy"]
 
 
+def every_page_type(site, language):
+    """{name: path} of every public and intranet page type, and the views around them."""
+    intranet = site.intranet
+    pages = {name: getattr(page, language).url for name, page in site.pages.items()}
+    search = {"nb": "/nb/sok/", "en": "/en/search/"}[language]
+    pages |= {
+        "login": {"nb": "/nb/logg-inn/", "en": "/en/login/"}[language],
+        "search prompt": search,
+        "search results": f"{search}?q=klyngen",
+        "search without results": f"{search}?q=qwxyzzy",
+        "404": f"/{language}/finnes-ikke/",
+    }
+    for name, page in {
+        "intranet home": intranet.home,
+        "member news": intranet.news,
+        "member news item": intranet.news_item,
+        "document library": intranet.library,
+        "project space": intranet.project_a,
+    }.items():
+        pages[name] = getattr(page, language).url
+    pages["intranet search"] = f"{intranet.home.nb.url}?q=klyngen"
+    return pages
+
+
 @pytest.mark.parametrize("language", ["nb", "en"])
-def test_every_public_and_intranet_page_type_has_the_strict_policy(
-    client, demo, login_as, language
-):
-    pages = dict(PUBLIC_PAGES[language])
-    login_as("member_a")
-    pages.update(INTRANET_PAGES[language])
-    for name, path in pages.items():
+def test_every_public_and_intranet_page_type_has_the_strict_policy(client, public_site, language):
+    log_in(client, public_site.intranet.people["member_a"])
+    for name, path in every_page_type(public_site, language).items():
         response = client.get(path)
         policy = directives(response)
         for directive in REQUIRED:
@@ -30,23 +50,22 @@ def test_every_public_and_intranet_page_type_has_the_strict_policy(
         assert "camera=()" in response["Permissions-Policy"], name
 
 
-def test_feeds_sitemap_and_robots_carry_the_policy_too(client, demo):
-    for path in ["/nb/nyheter/rss/", "/sitemap.xml", "/robots.txt", "/en/events/ical/"]:
+def test_feeds_sitemap_and_robots_carry_the_policy_too(client, public_site):
+    news, events = public_site.pages["news index"].nb, public_site.pages["event index"].en
+    for path in [f"{news.url}rss/", "/sitemap.xml", "/robots.txt", f"{events.url}ical/"]:
         assert "default-src 'self'" in directives(client.get(path)), path
 
 
-def test_the_admin_has_its_own_looser_policy(client, demo, login_as):
-    login_as("editor")
+def test_the_admin_has_its_own_looser_policy(client, intranet_site):
+    people = intranet_site.people
+    log_in(client, people["editor"])
     policy = directives(client.get("/admin/"))
     assert "script-src 'self' 'unsafe-inline'" in policy
     assert "frame-ancestors 'self'" in policy
     assert "object-src 'none'" in policy and "base-uri 'self'" in policy
 
 
-def test_files_keep_their_own_stricter_policy(client, demo):
-    from wagtail.documents import get_document_model
-
-    public = get_document_model().objects.get(collection__name="Offentlige dokumenter")
-    response = client.get(public.url)
+def test_files_keep_their_own_stricter_policy(client, intranet_site):
+    response = client.get(intranet_site.documents.public.url)
     assert response.status_code == 200
     assert directives(response) == "default-src 'none'"

@@ -1,19 +1,18 @@
 """Snippets visitors see are translated through wagtail-localize like pages."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.urls import reverse
-from wagtail.models import Locale
 from wagtail_localize.models import Translation
 
 from home.models import MemberCompany
+from tests.factories import EditorFactory, locales
 
 pytestmark = pytest.mark.django_db
 
 
-def test_editor_translates_a_member_company(client, demo):
-    client.force_login(get_user_model().objects.get(username="redaktor"))
-    nb, en = (Locale.objects.get(language_code=code) for code in ("nb", "en"))
+def test_editor_translates_a_member_company(client):
+    client.force_login(EditorFactory())
+    nb, en = locales()["nb"], locales()["en"]
     company = MemberCompany.objects.create(
         locale=nb,
         name="Fjordlys Interiør AS",

@@ -52,7 +52,7 @@ def test_ascii_slug_keeps_norwegian_letters_readable():
     assert ascii_slug("Frokostmøte: eksport til Tyskland") == "frokostmote-eksport-til-tyskland"
 
 
-def test_document_files_live_in_the_private_storage_outside_media_root(demo):
+def test_document_files_live_in_the_private_storage_outside_media_root(intranet_site):
     private = storages["private"]
     assert isinstance(private, PrivateFileSystemStorage)
     media_root = Path(settings.MEDIA_ROOT).resolve()
@@ -78,8 +78,8 @@ def test_demo_document_names_keep_the_norwegian_letters(demo):
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_no_media_url_reaches_a_document_file(client, demo, login_as, role):
-    login_as(role)
+def test_no_media_url_reaches_a_document_file(client, intranet_site, log_in_as, role):
+    log_in_as(role)
     for document in Document.objects.all():
         for path in (
             f"/media/{document.file.name}",
@@ -91,8 +91,10 @@ def test_no_media_url_reaches_a_document_file(client, demo, login_as, role):
             assert client.get(path).status_code == 404, path
 
 
-def test_every_document_downloads_for_the_roles_its_collection_admits(client, demo, login_as):
-    login_as("admin")
+def test_every_document_downloads_for_the_roles_its_collection_admits(
+    client, intranet_site, log_in_as
+):
+    log_in_as("admin")
     for document in Document.objects.all():
         response = client.get(document.url)
         assert response.status_code == 200, document.title
@@ -105,7 +107,7 @@ def rendition_urls(html):
 
 
 @pytest.mark.parametrize("path", ["/nb/", "/en/", "/nb/nyheter/"])
-def test_public_image_renditions_are_served_with_far_future_caching(client, demo, path):
+def test_public_image_renditions_are_served_with_far_future_caching(client, intranet_site, path):
     urls = rendition_urls(client.get(path).content.decode())
     assert urls, f"{path} shows no image"
     for url in urls:
@@ -119,7 +121,7 @@ def test_public_image_renditions_are_served_with_far_future_caching(client, demo
             assert body_of(response) == stored.read()
 
 
-def test_unknown_or_missing_image_files_are_404(client, demo):
+def test_unknown_or_missing_image_files_are_404(client, intranet_site):
     image = Image.objects.first()
     assert client.get(f"/media/{image.file.name}").status_code == 200
     assert client.get("/media/images/nothing-here.png").status_code == 404
@@ -128,7 +130,7 @@ def test_unknown_or_missing_image_files_are_404(client, demo):
     assert client.get(f"/media/{image.file.name}").status_code == 404
 
 
-def test_image_view_refuses_writes(client, demo):
+def test_image_view_refuses_writes(client, intranet_site):
     image = Image.objects.first()
     assert client.post(f"/media/{image.file.name}").status_code == 405
 
@@ -144,8 +146,10 @@ def upload_document(client, title, filename, collection):
     )
 
 
-def test_uploaded_document_gets_a_transliterated_name_in_private_storage(client, demo, login_as):
-    login_as("editor")
+def test_uploaded_document_gets_a_transliterated_name_in_private_storage(
+    client, intranet_site, log_in_as
+):
+    log_in_as("editor")
     members = Collection.objects.get(name=MEMBERS_COLLECTION)
     response = upload_document(client, "Årsmøtet", "Årsmøtet 2027 – referat.pdf", members)
     assert response.status_code == 302
@@ -170,9 +174,9 @@ def broken_storage(monkeypatch):
 
 @pytest.mark.parametrize("language", ["nb", "en"])
 def test_a_document_upload_the_storage_refuses_explains_and_saves_nothing(
-    client, demo, login_as, language, caplog, broken_storage
+    client, intranet_site, log_in_as, language, caplog, broken_storage
 ):
-    login_as("editor")
+    log_in_as("editor")
     client.cookies["django_language"] = language
     members = Collection.objects.get(name=MEMBERS_COLLECTION)
     before = Document.objects.count()
@@ -187,9 +191,9 @@ def test_a_document_upload_the_storage_refuses_explains_and_saves_nothing(
 
 
 def test_an_image_upload_the_storage_refuses_explains_and_saves_nothing(
-    client, demo, login_as, broken_storage
+    client, intranet_site, log_in_as, broken_storage
 ):
-    login_as("editor")
+    log_in_as("editor")
     before = Image.objects.count()
     broken_storage(Image)
     response = client.post(
@@ -204,14 +208,14 @@ def test_an_image_upload_the_storage_refuses_explains_and_saves_nothing(
     assert Image.objects.count() == before
 
 
-def test_image_files_do_not_vary_by_language(client, demo):
+def test_image_files_do_not_vary_by_language(client, intranet_site):
     url = rendition_urls(client.get("/nb/").content.decode())[0]
     response = client.get(url, HTTP_ACCEPT_LANGUAGE="en")
     assert "Accept-Language" not in response.get("Vary", "")
     assert "Content-Language" not in response
 
 
-def test_an_image_file_costs_two_queries(client, demo, django_assert_num_queries):
+def test_an_image_file_costs_two_queries(client, intranet_site, django_assert_num_queries):
     """The rendition (with its image and collection) and the collection's restrictions."""
     url = rendition_urls(client.get("/nb/").content.decode())[0]
     with django_assert_num_queries(2):

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import polib
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from wagtail.models import Locale
@@ -14,6 +13,7 @@ from wagtail_localize.models import StringTranslation, Translation
 
 from home.models import HomePage
 from site_core.machine_translation import DeepLTranslator, OfflineTranslator
+from tests.factories import EditorFactory
 
 from .helpers import add_nb_page
 
@@ -21,8 +21,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def editor_client(client, demo):
-    client.force_login(get_user_model().objects.get(username="redaktor"))
+def editor_client(client, bilingual):
+    client.force_login(EditorFactory())
     return client
 
 
