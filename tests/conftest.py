@@ -217,6 +217,27 @@ def pytest_runtest_protocol(item, nextitem):
         return (yield)
 
 
+def xdist_group(item):
+    """The pytest-xdist group of a test that must share one worker, or None.
+
+    Browser tests share one live server and one Chromium, deploy tests one set of app
+    servers and one Redis database: each kind runs on one worker (`--dist loadgroup`),
+    the other tests spread over all of them.
+    """
+    path = item.path.as_posix()
+    for kind in ("browser", "deploy"):
+        if f"/tests/{kind}/" in path:
+            return kind
+    return None
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_itemcollected(item):
+    group = xdist_group(item)
+    if group:
+        item.add_marker(pytest.mark.xdist_group(group))
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
     """Run the phases in order; within a phase keep pytest-django's order.
