@@ -10,18 +10,24 @@ from types import SimpleNamespace
 
 import factory
 import wagtail_factories
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
 from django.utils import timezone
-from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.documents import get_document_model
+from wagtail.models import Collection, Locale, Page, PageViewRestriction, Site
 
 from home.models import (
     EventIndexPage,
     EventPage,
     HomePage,
+    MembershipPage,
     NewsIndexPage,
     NewsPage,
     StandardPage,
 )
+from intranet import access
+from intranet.models import MemberProfile
 from site_core.demo import publish_translation
 
 
@@ -77,6 +83,39 @@ class EventPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = EventPage
+
+
+class MembershipPageFactory(wagtail_factories.PageFactory):
+    title = "Bli medlem"
+    slug = "bli-medlem"
+    form_heading = "Søk om medlemskap"
+    thank_you_text = "<p>Takk for søknaden!</p>"
+    to_address = "post@example.no"
+    from_address = "post@example.no"
+    subject = "Ny søknad om medlemskap"
+
+    class Meta:
+        model = MembershipPage
+
+
+def member(email, language="nb", first_name="Kari"):
+    """An active intranet member: in the Members group, with a member profile whose
+    preferred language (of e-mails such as the digest) is `language`."""
+    user = get_user_model().objects.create_user(
+        username=email, email=email, first_name=first_name, password=None
+    )
+    user.groups.add(access.group(access.MEMBERS_GROUP))
+    MemberProfile.objects.create(user=user, preferred_language=language)
+    return user
+
+
+def public_document(title):
+    """A document in the root collection, which everyone may open."""
+    return get_document_model().objects.create(
+        title=title,
+        file=ContentFile(b"innhold", name="dokument.txt"),
+        collection=Collection.get_first_root_node(),
+    )
 
 
 def locales():
