@@ -167,6 +167,25 @@ def leave_database_phase(request, django_db_blocker):
         end_outer_transaction(request.session)
 
 
+@pytest.fixture
+def committed_database(request, django_db_blocker):
+    """Phase 3: the migrated database and nothing else, every write committed at once, for
+    code that runs in other threads or processes, on connections of their own. The next
+    browser test that shares the demo loads it again."""
+    from tests.committed_demo import SHARED_DEMO, restore_migrated_state
+
+    leave_database_phase(request, django_db_blocker)
+    with django_db_blocker.unblock():
+        restore_migrated_state(request.session.stash[MIGRATED_STATE])
+        request.session.stash[SHARED_DEMO] = False
+        cache.clear()
+        try:
+            yield
+        finally:
+            # One connection left open would keep the test database from being dropped.
+            connections.close_all()
+
+
 def end_outer_transaction(session):
     """Roll the outer transaction (and the demo in it) back, once: phase 1 is over."""
     session.stash[OUTER_PHASE_OVER] = True

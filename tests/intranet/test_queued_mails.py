@@ -1,0 +1,68 @@
+"""The intranet's e-mails (password reset, invitation, digest) are queued in the request
+or job that makes them and sent by the worker."""
+
+import pytest
+from django.core import mail
+from django.db import transaction
+
+from intranet.digest import send_all
+from intranet.invitations import send_invitation
+from intranet.models import SentDigestItem
+from site_core.queued_mail import deliver_email
+from tests.factories import member, public_document
+from tests.jobs import jobs, run_jobs
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_password_reset_is_queued_and_the_worker_sends_it(client, job_queue):
+    member("kari@example.no")
+    response = client.post("/nb/glemt-passord/", {"email": "Kari@example.no"})
+    assert response["Location"] == "/nb/glemt-passord/sendt/"
+    assert mail.outbox == []
+    assert len(jobs(deliver_email)) == 1
+
+    run_jobs()
+    (message,) = mail.outbox
+    assert message.to == ["kari@example.no"]
+    assert message.subject == "Velg nytt passord til intranettet til Norwegian Rooms"
+    assert "/nb/passord/" in message.body
+
+
+def test_a_reset_for_an_unknown_address_queues_nothing_and_answers_the_same(client, job_queue):
+    member("kari@example.no")
+    known = client.post("/en/password-reset/", {"email": "kari@example.no"})
+    unknown = client.post("/en/password-reset/", {"email": "nobody@example.com"})
+    assert (unknown.status_code, unknown["Location"]) == (known.status_code, known["Location"])
+    assert len(jobs(deliver_email)) == 1
+
+
+def test_an_invitation_is_queued_in_the_invitees_language(job_queue):
+    user = member("john@example.com", language="en", first_name="John")
+    send_invitation(user, "en", "http://testserver/")
+    assert mail.outbox == []
+
+    run_jobs()
+    (message,) = mail.outbox
+    assert message.subject == "Your invitation to the Norwegian Rooms member intranet"
+    assert "http://testserver/en/" in message.body
+
+
+def test_digest_mails_are_queued_with_the_record_of_what_they_hold(job_queue):
+    member("kari@example.no")
+    member("john@example.com", language="en", first_name="John")
+    public_document("Referat fra styremøtet")
+
+    with pytest.raises(RuntimeError), transaction.atomic():
+        send_all()
+        raise RuntimeError("the digest job died before it finished")
+    assert jobs(deliver_email) == []
+    assert not SentDigestItem.objects.exists()  # so the next run sends it all
+
+    assert send_all() == (2, 2)
+    assert mail.outbox == []
+    run_jobs()
+    by_address = {message.to[0]: message for message in mail.outbox}
+    assert by_address["kari@example.no"].subject == "Nytt på intranettet til Norwegian Rooms"
+    assert by_address["john@example.com"].subject == "New in the Norwegian Rooms intranet"
+    assert "Referat fra styremøtet" in by_address["john@example.com"].body
