@@ -21,6 +21,7 @@ from django.utils import timezone
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
+from site_core.queued_mail import deliver_email
 from site_core.scheduler import configured_schedules, daily_at, every_minutes, tick
 from site_core.settings import base
 from site_core.tasks import publish_scheduled_pages
@@ -233,9 +234,16 @@ def test_the_worker_process_publishes_and_sends_the_digest(committed_database):
         stderr=subprocess.STDOUT,
         text=True,
     )
+
+    def done():
+        delivered = DBTaskResult.objects.filter(
+            task_path=deliver_email.module_path, status=TaskResultStatus.SUCCESSFUL
+        )
+        return type(page).objects.get(pk=page.pk).live and delivered.exists()
+
     try:
         deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and not type(page).objects.get(pk=page.pk).live:
+        while time.monotonic() < deadline and not done():
             time.sleep(0.5)
     finally:
         worker.send_signal(signal.SIGTERM)
