@@ -63,7 +63,7 @@ def django_db_setup(
 
 
 @pytest.fixture(scope="session", autouse=True)
-def queued_mail(django_test_environment):
+def mail_through_the_queue(django_test_environment):
     """Every e-mail goes through the queue, as in production (site_core.queued_mail).
 
     Django's test set-up replaces EMAIL_BACKEND with its in-memory backend; this puts the
