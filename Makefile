@@ -10,10 +10,18 @@ export PORT
 # axe-core for the accessibility tests, pinned in package-lock.json (test tooling only).
 AXE := node_modules/axe-core/axe.min.js
 
-.PHONY: run test install axe catalogues messages migrate demo lint format check build clean
+.PHONY: run worker test install axe catalogues messages migrate demo lint format check build clean
 
+# The worker (queued e-mails, the schedule) runs beside the web server and stops with it;
+# unlike runserver it does not reload changed code (a reloading worker is two processes,
+# and `kill` would reach only the first): restart `make run` after changing a job.
 run: install catalogues migrate demo ## Set up everything and serve on http://127.0.0.1:$(PORT)
+	$(MANAGE) run_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT; \
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+worker: install migrate ## Only the worker: queued jobs and the schedule
+	$(MANAGE) run_worker
 
 test: install catalogues axe ## Run the whole test suite (browser tests need /usr/bin/chromium)
 	$(BIN)/pytest

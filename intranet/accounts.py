@@ -6,11 +6,14 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.db.models import Q
+from django.http import HttpResponseRedirect
 from django.urls import reverse_lazy
+from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from django_tasks import task
 
-from site_core import http_caching
+from site_core import http_caching, queued_mail
 
 
 class MemberLoginForm(AuthenticationForm):
@@ -122,6 +125,34 @@ class PasswordResetView(PrivateViewMixin, auth_views.PasswordResetView):
     email_template_name = "registration/password_reset_email.txt"
     subject_template_name = "registration/password_reset_subject.txt"
     success_url = reverse_lazy("password_reset_done")
+
+    def form_valid(self, form):
+        """Queue the whole reset, the look-up of the address included: the answer takes as
+        long for an unknown address as for a member's, so it tells no one who is a member."""
+        send_password_reset.enqueue(
+            form.cleaned_data["email"],
+            self.request.get_host(),
+            self.request.is_secure(),
+            get_language(),
+        )
+        return HttpResponseRedirect(self.get_success_url())
+
+
+@task(priority=queued_mail.PRIORITY)
+def send_password_reset(email, domain, use_https, language):
+    """What Django's PasswordResetView does when the form is valid, in the worker: e-mail
+    every active account with the address `email` (any case) a one-time link to choose a new
+    password, in `language` ("nb", "en"), the link to `domain` ("host[:port]"), https if
+    `use_https`. An unknown address gets nothing."""
+    form = MemberPasswordResetForm({"email": email})
+    if form.is_valid():
+        with translation.override(language):
+            form.save(
+                domain_override=domain,
+                use_https=use_https,
+                subject_template_name=PasswordResetView.subject_template_name,
+                email_template_name=PasswordResetView.email_template_name,
+            )
 
 
 class PasswordResetDoneView(PrivateViewMixin, auth_views.PasswordResetDoneView):

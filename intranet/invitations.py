@@ -97,11 +97,12 @@ class InviteMemberView(PermissionRequiredMixin, WagtailAdminTemplateMixin, FormV
     header_icon = "user"
 
     def form_valid(self, form):
+        # The member and their queued invitation are stored together, or neither is.
         with transaction.atomic():
             user = create_invited_member(form.cleaned_data)
-        send_invitation(
-            user, form.cleaned_data["preferred_language"], self.request.build_absolute_uri("/")
-        )
+            send_invitation(
+                user, form.cleaned_data["preferred_language"], self.request.build_absolute_uri("/")
+            )
         messages.success(
             self.request,
             _("%(email)s is invited and will receive a link to set a password.")

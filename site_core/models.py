@@ -1,4 +1,4 @@
-"""Models every area shares: the document model, whose files live in private storage."""
+"""Models every area shares: the document model (files in private storage), schedule state."""
 
 import posixpath
 
@@ -35,3 +35,18 @@ class PrivateDocument(AbstractDocument):
 
     class Meta(AbstractDocument.Meta):
         permissions = [("choose_document", "Can choose document")]
+
+
+class ScheduleState(models.Model):
+    """How far one schedule of settings.SCHEDULE has been enqueued (site_core.scheduler).
+
+    One row per schedule. A worker enqueues a due run only if it moves `last_due_at`
+    forward itself, in the same transaction as the job, so each due run is enqueued once
+    however many workers tick at the same moment.
+    """
+
+    name = models.CharField(max_length=100, primary_key=True)
+    last_due_at = models.DateTimeField()
+
+    def __str__(self):
+        return f"{self.name}: {self.last_due_at:%Y-%m-%d %H:%M %Z}"

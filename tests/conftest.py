@@ -169,6 +169,53 @@ def fresh(built):
     return copy.deepcopy(built)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def mail_through_the_queue(django_test_environment):
+    """Every e-mail goes through the queue, as in production (site_core.queued_mail).
+
+    Django's test set-up replaces EMAIL_BACKEND with its in-memory backend; this puts the
+    queue back in front of it (settings/test.py delivers into the same `mail.outbox`).
+    """
+    from django.conf import settings
+
+    from site_core.settings import test as test_settings
+
+    settings.EMAIL_BACKEND = test_settings.EMAIL_BACKEND
+
+
+@pytest.fixture
+def job_queue(settings):
+    """Jobs wait in the database queue, as in production, until the test runs the worker
+    (tests.jobs.run_jobs); without this fixture they run at once (settings/test.py)."""
+    from django_tasks_db.management.commands import db_worker
+
+    from site_core.settings import base
+
+    settings.TASKS = base.TASKS
+    # The worker closes connections it finds inside a transaction, as the test's is.
+    with mock.patch.object(db_worker, "close_old_connections"):
+        yield
+
+
+@pytest.fixture(params=["connection refused", "421 busy"])
+def mail_server_down(request, settings):
+    """Delivery over real SMTP to a loopback server that refuses the connection, or that
+    answers "421 busy" (each case once)."""
+    from tests import jobs
+
+    settings.EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_USE_TLS = False
+    settings.EMAIL_TIMEOUT = 5
+    if request.param == "connection refused":
+        settings.EMAIL_PORT = jobs.closed_port()
+        yield
+    else:
+        with jobs.busy_smtp_server() as port:
+            settings.EMAIL_PORT = port
+            yield
+
+
 @pytest.fixture(scope="session")
 def demo_transaction(request, django_db_setup, django_db_blocker):
     """Phase 2: the demo, loaded once in an outer transaction that phase 3 rolls back."""
@@ -258,6 +305,25 @@ def leave_database_phase(request, django_db_blocker):
     request.getfixturevalue("django_db_setup")
     with django_db_blocker.unblock():
         end_outer_transaction(request.session)
+
+
+@pytest.fixture
+def committed_database(request, django_db_blocker):
+    """Phase 3: the migrated database and nothing else, every write committed at once, for
+    code that runs in other threads or processes, on connections of their own. The next
+    browser test that shares the demo loads it again."""
+    from tests.committed_demo import SHARED_DEMO, restore_migrated_state
+
+    leave_database_phase(request, django_db_blocker)
+    with django_db_blocker.unblock():
+        restore_migrated_state(request.session.stash[MIGRATED_STATE])
+        request.session.stash[SHARED_DEMO] = False
+        cache.clear()
+        try:
+            yield
+        finally:
+            # One connection left open would keep the test database from being dropped.
+            connections.close_all()
 
 
 def end_outer_transaction(session):

@@ -133,15 +133,14 @@ class MembershipPage(IntroMixin, ListingMixin, AbstractEmailForm, SitePage):
         return count <= RATE_LIMIT
 
     def process_form_submission(self, form):
-        """Store the application first; e-mail failures are logged and never lose it."""
+        """Store the application and queue its e-mails (site_core.queued_mail) in one
+        transaction: both are kept or neither. The worker sends them, retrying while the
+        mail server is down, so the visitor never waits for it."""
         with transaction.atomic():
             submission = self.get_submission_class().objects.create(
                 form_data=form.submission_data(), page=self
             )
-        try:
             self.send_notifications(form)
-        except Exception:  # any SMTP/backend error: the application is already stored
-            logger.exception("Membership application %s stored but not e-mailed", submission.pk)
         return submission
 
     def send_notifications(self, form):

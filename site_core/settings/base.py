@@ -80,6 +80,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_tasks",
+    "django_tasks_db",
     "axes",
     "django_zxcvbn_password_validator",
     "django.contrib.auth",
@@ -339,7 +341,28 @@ else:
         "CLASS": "site_core.machine_translation.OfflineTranslator",
     }
 
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Background jobs (docs/decisions.md, "Background jobs"): rows in the database, run by the
+# worker process (`manage.py run_worker`, the Procfile's `worker`). Wagtail's own jobs
+# (reference index, focal points, file deletion, front-cache purges) run there too.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Recurring jobs, enqueued by the worker's scheduler (site_core/scheduler.py), each due run
+# exactly once however many workers run. "every_minutes": N, or "daily_at": "HH:MM" in
+# TIME_ZONE (Europe/Oslo, summer time included). A run missed while no worker ran happens
+# once, when one is back.
+SCHEDULE = {
+    "publish-scheduled-pages": {
+        "task": "site_core.tasks.publish_scheduled_pages",
+        "every_minutes": 1,
+    },
+    "member-digest": {"task": "intranet.tasks.send_member_digest", "daily_at": "06:15"},
+    "prune-job-results": {"task": "site_core.tasks.prune_job_results", "daily_at": "03:30"},
+}
+
+# Every e-mail is queued (site_core/queued_mail.py) and sent by the worker through
+# EMAIL_DELIVERY_BACKEND: the console here, SMTP in production, memory in tests.
+EMAIL_BACKEND = "site_core.queued_mail.QueuedEmailBackend"
+EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Norwegian Rooms <post@example.no>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

@@ -21,7 +21,6 @@ import time
 from contextlib import contextmanager
 from http.cookies import CookieError, SimpleCookie
 from pathlib import Path
-from urllib.parse import quote
 
 import boto3
 import pytest
@@ -34,7 +33,7 @@ from django.test import override_settings
 from moto.server import ThreadedMotoServer
 
 from site_core.demo import DEMO_USERS
-from tests.committed_demo import SHARED_DEMO, reload_demo
+from tests.committed_demo import SHARED_DEMO, database_url, reload_demo
 from tests.conftest import MIGRATED_STATE, leave_database_phase
 
 BASE_DIR = Path(__file__).resolve().parents[2]
@@ -258,19 +257,6 @@ def pytest_terminal_summary(terminalreporter, config):
     duration = config.stash.get(STATIC_DURATION, None)
     if duration:
         terminalreporter.write_line(f"deploy tests: collectstatic {duration}")
-
-
-def database_url(settings_dict):
-    """DATABASE_URL of the database Django is connected to (the pytest test database)."""
-    user = quote(settings_dict["USER"] or "", safe="")
-    password = settings_dict["PASSWORD"]
-    credentials = f"{user}:{quote(password, safe='')}" if password else user
-    host = settings_dict["HOST"] or "localhost"
-    if host.startswith("/"):
-        host = quote(host, safe="")
-    port = f":{settings_dict['PORT']}" if settings_dict["PORT"] else ""
-    at = "@" if credentials else ""
-    return f"postgres://{credentials}{at}{host}{port}/{quote(settings_dict['NAME'], safe='')}"
 
 
 @pytest.fixture(scope="module")
