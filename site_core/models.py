@@ -44,10 +44,10 @@ class PageSearchVector(models.Model):
     """A page's indexed text as one PostgreSQL ``tsvector``, stemmed in the page's own
     language: title weighted A, the rest B. What the public search matches and ranks.
 
-    One row per page that Wagtail indexes, written by site_core.search_index whenever
-    Wagtail writes the page's index entry, deleted with the page. The GIN index makes a
-    match cost a look-up instead of a pass over every page. Empty on SQLite, where the search
-    is Wagtail's; the index exists on PostgreSQL only (migration 0004).
+    One row per page that Wagtail indexes, written (site_core.search_index) by the search
+    backend whenever Wagtail writes the page's index entry, deleted with the page. The GIN
+    index makes a match cost a look-up instead of a pass over every page. Empty on SQLite,
+    where the search is Wagtail's; the index exists on PostgreSQL only (migration 0004).
     """
 
     page = models.OneToOneField(

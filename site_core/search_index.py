@@ -10,9 +10,9 @@ compute for that page, since a page is searched only in its own language.
 
 The vector is rewritten wherever Wagtail rewrites the page's index entry: the search backend
 (site_core.search_backend) stores the vectors of the pages it has just indexed, in the same
-transaction. Creating, saving, publishing, unpublishing and moving a page, wagtail-localize
-publishing a translation and ``manage.py update_index`` all pass through it; deleting a page
-deletes its vector (foreign key cascade). Whether a page is live, in the visitor's language
+transaction. Saving or publishing a page, wagtail-localize publishing a translation and
+``manage.py update_index`` all pass through it; deleting a page deletes its vector (foreign
+key cascade). Whether a page is live, in the visitor's language
 and public is decided at query time, so unpublishing or a change of privacy needs no
 rewrite. The vectors of pages that existed before were built by migration site_core 0004.
 
@@ -40,7 +40,7 @@ def store_page_vectors(page_ids, using=DEFAULT_DB_ALIAS):
     Wagtail index entry, in the configuration of the page's locale. PostgreSQL only.
 
     One ``INSERT … ON CONFLICT`` statement, whatever the number of pages; a page without an
-    index entry (Wagtail does not index the tree's root) gets no vector.
+    index entry gets no vector.
     """
     quote = connections[using].ops.quote_name
     languages = " ".join("WHEN %s THEN %s::regconfig" for _ in TEXT_SEARCH_CONFIGS)
