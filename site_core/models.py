@@ -1,7 +1,10 @@
-"""Models every area shares: the document model (files in private storage), schedule state."""
+"""Models every area shares: the document model (files in private storage), the
+schedule's state and each page's stored search vector."""
 
 import posixpath
 
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.models import AbstractDocument
@@ -50,3 +53,28 @@ class ScheduleState(models.Model):
 
     def __str__(self):
         return f"{self.name}: {self.last_due_at:%Y-%m-%d %H:%M %Z}"
+
+
+class PageSearchVector(models.Model):
+    """A page's indexed text as one PostgreSQL ``tsvector``, stemmed in the page's own
+    language: title weighted A, the rest B. What the public search matches and ranks.
+
+    One row per page that Wagtail indexes, written (site_core.search_index) by the search
+    backend whenever Wagtail writes the page's index entry, deleted with the page. The GIN
+    index makes a match cost a look-up instead of a pass over every page. Empty on SQLite,
+    where the search is Wagtail's; the index exists on PostgreSQL only (migration 0005).
+    """
+
+    page = models.OneToOneField(
+        "wagtailcore.Page",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="search_vector",
+    )
+    vector = SearchVectorField()
+
+    class Meta:
+        indexes = [GinIndex(fields=["vector"], name="site_core_page_vector_gin")]
+
+    def __str__(self):
+        return f"search vector of page {self.page_id}"

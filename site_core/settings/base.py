@@ -305,7 +305,9 @@ WAGTAIL_SITE_NAME = f"{SITE_BRAND}® Cluster"
 WAGTAILADMIN_BASE_URL = os.environ.get(
     "WAGTAILADMIN_BASE_URL", f"http://127.0.0.1:{os.environ.get('PORT', '8000')}"
 )
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database backend; on PostgreSQL it also stores every page's stemmed vector for the
+# public search (site_core.search_backend).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "site_core.search_backend"}}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No avatars from Gravatar: it would send a hash of each editor's e-mail to a third party.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

@@ -19,7 +19,6 @@ MEDIA_ROOT = BASE_DIR / ".test-media"
 PRIVATE_MEDIA_ROOT = BASE_DIR / ".test-private-media"
 # Tests use local folders even where the environment names an S3 bucket.
 STORAGES = {**STORAGES, **LOCAL_UPLOAD_STORAGES}
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 # Serve static files straight from the source folders; no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
