@@ -8,20 +8,24 @@ Needs `varnishd` (Debian package varnish; .ci/run installs it): skipped with the
 without it, failed under CI=true or REQUIRE_BROWSER=1.
 """
 
+import datetime
 import os
 import shutil
 import signal
 import subprocess
+import sys
 import time
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 import requests
+from django.utils import timezone
 from wagtail.models import Page, Site
 
 from home.models import NewsPage
 from tests.deploy.conftest import (
+    BASE_DIR,
     DEMO_PASSWORDS,
     START_TIMEOUT,
     Visitor,
@@ -37,6 +41,8 @@ pytestmark = [pytest.mark.deploy, pytest.mark.usefixtures("clean_slate")]
 
 VCL = os.path.join(os.path.dirname(__file__), "..", "..", "deploy", "varnish", "default.vcl")
 PURGE_DEADLINE = 1.0  # seconds from the editor's answer to the visitor seeing the change
+# Scheduled publishing runs on the minute; the worker's scheduler ticks every 10 s.
+SCHEDULE_DEADLINE = 80
 INTRANET = "/nb/intranett/"
 MEMBER = ("medlem@example.no", DEMO_PASSWORDS["medlem"])
 
@@ -147,10 +153,43 @@ def cached_site(
     )
     with app_servers(request, ["A", "B"], env, workdir) as servers:
         varnish = Varnish(port, servers.values(), workdir)
+        # The Procfile's worker: purges, like every job, are sent from there.
+        worker = Worker(env, workdir)
         try:
-            yield SimpleNamespace(varnish=varnish, servers=servers)
+            yield SimpleNamespace(varnish=varnish, servers=servers, worker=worker)
         finally:
+            worker.stop()
             varnish.stop()
+
+
+class Worker:
+    """The Procfile's `worker` process (jobs and the schedule) with the app servers' env."""
+
+    def __init__(self, env, workdir):
+        command = next(
+            line.split(":", 1)[1].split()
+            for line in (BASE_DIR / "Procfile").read_text().splitlines()
+            if line.startswith("worker:")
+        )
+        command[0] = sys.executable  # "python", from this virtualenv
+        self.log = open(workdir / "worker.log", "w")  # noqa: SIM115 - closed in stop()
+        self.process = subprocess.Popen(
+            command,
+            cwd=BASE_DIR,
+            env=env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+
+    def stop(self):
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+        self.log.close()
 
 
 def cache_state(response):
@@ -281,3 +320,25 @@ def test_logged_in_and_restricted_responses_are_never_shared(cached_site):
         stranger = anonymous_get(varnish, INTRANET)
         assert stranger.status_code == 302
         assert cache_state(stranger) == "MISS"
+
+
+def test_a_scheduled_page_goes_live_and_through_the_cache_by_itself(cached_site, django_db_blocker):
+    """Nobody touches anything after scheduling: the worker's scheduler publishes the
+    revision when it is due, and the purge it causes makes it visible through Varnish."""
+    varnish = cached_site.varnish
+    title = "Planlagt: nytt showroom åpner"
+    with orm(django_db_blocker):
+        item, _english = latest_news_in_both_languages()
+        path, listing = item.url, item.get_parent().url
+        item.title = title
+        item.go_live_at = timezone.now() + datetime.timedelta(seconds=2)
+        item.save_revision().publish()  # in the future: scheduled, not published
+    for url in (path, listing):
+        anonymous_get(varnish, url)
+        cached = anonymous_get(varnish, url)
+        assert cache_state(cached) == "HIT" and title not in cached.text, url
+
+    deadline = time.monotonic() + SCHEDULE_DEADLINE
+    for url in (path, listing):
+        seen = until(deadline, lambda url=url: title in anonymous_get(varnish, url).text)
+        assert seen, f"{url}: the scheduled revision not seen within {SCHEDULE_DEADLINE} s"
