@@ -24,12 +24,14 @@ nothing is sent.
 """
 
 import posixpath
+from functools import partial
 
 from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
 from django.utils import translation
+from wagtail.contrib.frontend_cache.tasks import purge_urls_from_cache_task
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction, Site
 from wagtail.signals import (
@@ -47,10 +49,17 @@ def enabled():
     return bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
 
 
+# Ahead of every other job (e-mail is 10): a visitor must not see a stale page for longer
+# than the worker takes to pick the purge up.
+PURGE_PRIORITY = 20
+
+
 def purge_on_commit(batch):
-    """Send `batch` once the current transaction commits (at once outside one)."""
+    """Queue the purge of `batch` (Wagtail's frontend-cache job) once the current
+    transaction commits, at once outside one."""
     if batch.urls:
-        transaction.on_commit(batch.purge)
+        job = purge_urls_from_cache_task.using(priority=PURGE_PRIORITY)
+        transaction.on_commit(partial(job.enqueue, sorted(batch.urls)))
 
 
 def site_wide_urls():

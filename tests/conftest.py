@@ -258,7 +258,12 @@ def pytest_runtest_protocol(item, nextitem):
     a process-wide setting would leak into subprocesses (`manage.py check --deploy`
     rejects it as async.E001).
     """
-    if not (item.get_closest_marker("browser") or item.get_closest_marker("deploy")):
+    after_playwright = (
+        item.get_closest_marker("browser")
+        or item.get_closest_marker("deploy")
+        or "committed_database" in item.fixturenames  # phase 3, too
+    )
+    if not after_playwright:
         return (yield)
     with mock.patch.dict(os.environ, {"DJANGO_ALLOW_ASYNC_UNSAFE": "true"}):
         return (yield)
