@@ -67,10 +67,8 @@ def public_paths(stack):
 
 
 def demo_password(username):
-    sys.path.insert(0, str(ROOT))
-    from site_core.demo import DEMO_USERS
-
-    return next(user.password for user in DEMO_USERS if user.username == username)
+    """The demo user's password: the loader's rule (site_core.demo), "demo-<name>-passord"."""
+    return f"demo-{username}-passord"
 
 
 class Recorder:
@@ -138,7 +136,9 @@ def applicant(stack, stop, outcomes, sent):
         company = f"Lastprøve {number:04d} AS"
         data = {**APPLICATION, "company_name": company, "email": f"soker{number}@example.no"}
         try:
-            answer = submit(Browser(stack.url), "/nb/bli-medlem/", data)
+            # Each applicant from an address of their own, as on the internet.
+            address = f"10.{number // 65536 % 256}.{number // 256 % 256}.{number % 256}"
+            answer = submit(Browser(stack.url, address), "/nb/bli-medlem/", data)
         except (requests.RequestException, AttributeError):
             outcomes["no form (could not open the page)"] += 1
             time.sleep(2)
@@ -220,7 +220,18 @@ def main():
         ]
         threads.append(threading.Thread(target=applicant, args=(stack, stop, outcomes, sent)))
         wrk = subprocess.Popen(
-            ["wrk", "-t2", "-c50", f"-d{seconds}s", "--latency", "-s", str(script), stack.url],
+            [
+                "wrk",
+                "-t2",
+                "-c50",
+                f"-d{seconds}s",
+                "--timeout",
+                "10s",
+                "--latency",
+                "-s",
+                str(script),
+                stack.url,
+            ],
             stdout=subprocess.PIPE,
             text=True,
         )
@@ -248,9 +259,9 @@ def main():
         print(f"   stored: {stored} of {len(sent)} sent")
         expected = 2 * stored
         deadline = time.monotonic() + 120
-        while sum(stack.smtp.received.values()) < expected and time.monotonic() < deadline:
+        while stack.smtp.messages < expected and time.monotonic() < deadline:
             time.sleep(1)
-        print(f"== e-mails received: {sum(stack.smtp.received.values())} (expected {expected})")
+        print(f"== e-mails received: {stack.smtp.messages} (expected {expected})")
 
 
 if __name__ == "__main__":

@@ -67,13 +67,16 @@ def procfile():
 
 
 class SmtpSink(smtpd.SMTPServer):
-    """Accepts every message on 127.0.0.1:`port`; `received` counts them per recipient."""
+    """Accepts every message on 127.0.0.1:`port`: `messages` counts them, `received` counts
+    them per recipient."""
 
     def __init__(self, port):
         super().__init__(("127.0.0.1", port), None)
         self.received = Counter()
+        self.messages = 0
 
     def process_message(self, peer, mailfrom, rcpttos, data, **kwargs):
+        self.messages += 1
         self.received.update(rcpttos)
 
 
@@ -111,6 +114,8 @@ class Stack:
             MEDIA_ROOT=str(self.workdir / "media"),
             PRIVATE_MEDIA_ROOT=str(self.workdir / "private-media"),
             WEB_CONCURRENCY=str(web_concurrency),
+            # Varnish is the proxy: the visitor's address is the one it forwards.
+            TRUSTED_PROXIES="127.0.0.1",
             PATH=f"{PYTHON.parent}:{os.environ['PATH']}",
         )
         if self.use_varnish:
@@ -241,12 +246,14 @@ def wait_for(url, timeout=60):
 
 
 class Browser:
-    """One visitor behind the TLS-terminating proxy: sends `X-Forwarded-Proto: https` and
-    an https `Origin` on posts, and keeps its own cookies (the production session and CSRF
-    cookies are `Secure`, which an HTTP library would not send back over plain http)."""
+    """One visitor behind the TLS-terminating proxy: sends `X-Forwarded-Proto: https`, an
+    https `Origin` and, given an `address`, `X-Forwarded-For`; keeps its own cookies (the
+    production session and CSRF cookies are `Secure`, which an HTTP library would not send
+    back over plain http)."""
 
-    def __init__(self, base):
+    def __init__(self, base, address=None):
         self.base = base
+        self.address = address  # the visitor's own address, as the proxy forwards it
         self.origin = base.replace("http://", "https://")
         self.cookies = {}
         self.http = requests.Session()
@@ -254,6 +261,8 @@ class Browser:
 
     def request(self, method, path, **kwargs):
         headers = {"X-Forwarded-Proto": "https", "Origin": self.origin}
+        if self.address:
+            headers["X-Forwarded-For"] = self.address
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         response = self.http.request(

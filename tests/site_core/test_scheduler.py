@@ -16,11 +16,14 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core import mail
 from django.core.exceptions import ImproperlyConfigured
-from django.db import connection
+from django.core.management import call_command
+from django.db import OperationalError, connection
 from django.utils import timezone
 from django_tasks.base import TaskResultStatus
+from django_tasks_db.management.commands import db_worker
 from django_tasks_db.models import DBTaskResult
 
+from site_core.management.commands import run_worker
 from site_core.queued_mail import deliver_email
 from site_core.scheduler import configured_schedules, daily_at, every_minutes, tick
 from site_core.settings import base
@@ -253,3 +256,24 @@ def test_the_worker_process_publishes_and_sends_the_digest(committed_database):
     assert worker.returncode == 0, output
     # The development settings deliver to the console: the digest went out once.
     assert output.count("Subject: =?utf-8?q?Nytt_p=C3=A5_intranettet") == 1, output
+
+
+def test_the_worker_outlives_a_database_restart(job_queue, caplog):
+    """The database going away ends django-tasks-db's loop; the worker waits and goes on."""
+
+    outcomes = iter([OperationalError("the database system is shutting down"), None])
+
+    def handle(self, *args, **options):
+        outcome = next(outcomes)
+        if outcome:
+            raise outcome
+
+    with (
+        mock.patch.object(db_worker.Command, "handle", handle),
+        mock.patch.object(run_worker.time, "sleep") as sleep,
+        mock.patch.object(run_worker.scheduler, "run_in_background") as scheduler_started,
+    ):
+        call_command("run_worker", "--no-reload")
+    sleep.assert_called_once_with(run_worker.RECONNECT_SECONDS)
+    scheduler_started.assert_called_once()
+    assert "Worker lost the database" in caplog.text
