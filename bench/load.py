@@ -8,7 +8,8 @@ app servers with 2 workers each, the worker process, Varnish in front) and, for 
 given time, at once:
 
 - 50 anonymous visitors (wrk, 2 threads, 50 connections) over every live public page in
-  both languages, through Varnish;
+  both languages that the front cache may keep, through Varnish (the form pages, which
+  carry a CSRF token and are never cached, are opened by the applicant);
 - 5 members, logged in, over the intranet pages (never cached: they reach the app);
 - one applicant sending a membership application every 2 s, each with its own company
   name and e-mail address.
@@ -60,10 +61,15 @@ end
 
 
 def public_paths(stack):
-    """Every live public page's path in both languages, from the sitemap."""
+    """(cached, uncached): the paths of every live public page in both languages, from the
+    sitemap, split by whether the app lets the front cache keep them (form pages do not:
+    they carry a CSRF token)."""
     sitemap = requests.get(stack.url + "/sitemap.xml", timeout=30).text
-    paths = re.findall(r"<loc>https?://[^/]+(/[^<]*)</loc>", sitemap)
-    return sorted(set(paths))
+    cached, uncached = [], []
+    for path in sorted(set(re.findall(r"<loc>https?://[^/]+(/[^<]*)</loc>", sitemap))):
+        control = requests.get(stack.url + path, timeout=30).headers.get("Cache-Control", "")
+        (cached if "public" in control else uncached).append(path)
+    return cached, uncached
 
 
 def demo_password(username):
@@ -205,12 +211,14 @@ def main():
     args = parser.parse_args()
     seconds = int(args.minutes * 60)
     with Stack() as stack:
-        paths = public_paths(stack)
+        # The classifying visit fills the cache, as real visitors would.
+        paths, form_pages = public_paths(stack)
         script = Path(stack.workdir) / "paths.lua"
         script.write_text(WRK_SCRIPT.format(paths=", ".join(f'"{p}"' for p in paths)))
-        for path in paths:  # one visit each fills the cache, as real visitors would
-            requests.get(stack.url + path, timeout=30)
-        print(f"{len(paths)} public paths; worker: {stack.has_worker}; {seconds} s of load")
+        print(
+            f"{len(paths)} cacheable public paths for the visitors; not cacheable (the applicant"
+            f" opens them): {form_pages}; worker: {stack.has_worker}; {seconds} s of load"
+        )
 
         stop, members, outcomes, sent = threading.Event(), Recorder(), Counter(), []
         threads = [
