@@ -38,16 +38,12 @@ PYTHON = Path(sys.executable)
 DATABASE = "bench_norwegian_rooms"
 DATABASE_URL = f"postgres://postgres@127.0.0.1:5432/{DATABASE}"
 REDIS_URL = "redis://127.0.0.1:6379/14"
-BACKENDS_VCL = """
-backend app_a {{ .host = "127.0.0.1"; .port = "{a}"; .probe = healthz; }}
-backend app_b {{ .host = "127.0.0.1"; .port = "{b}"; .probe = healthz; }}
-acl purgers {{ "127.0.0.1"; }}
-sub vcl_init {{
-    new app = directors.round_robin();
-    app.add_backend(app_a);
-    app.add_backend(app_b);
-}}
-"""
+
+
+def backends_vcl(port_a, port_b):
+    """deploy/varnish/backends.vcl with its two app servers on `port_a` and `port_b`."""
+    shipped = (ROOT / "deploy" / "varnish" / "backends.vcl").read_text()
+    return shipped.replace('"8001"', f'"{port_a}"').replace('"8002"', f'"{port_b}"')
 
 
 def free_port():
@@ -183,9 +179,7 @@ class Stack:
         return bool(worker)
 
     def start_varnish(self):
-        (self.workdir / "backends.vcl").write_text(
-            BACKENDS_VCL.format(a=self.app_ports[0], b=self.app_ports[1])
-        )
+        (self.workdir / "backends.vcl").write_text(backends_vcl(*self.app_ports))
         options = {
             "-j": "none",
             "-a": f"127.0.0.1:{self.varnish_port}",

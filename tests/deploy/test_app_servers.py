@@ -20,7 +20,7 @@ from wagtail.models import Collection
 
 from intranet.demo import MEMBERS_COLLECTION
 from tests.deploy.conftest import DEMO_PASSWORDS, MEMBER_LOGIN, Visitor, log_in_admin, log_in_member
-from tests.home.test_membership import VALID as VALID_APPLICATION
+from tests.home.factories import APPLICATION as VALID_APPLICATION
 
 pytestmark = [pytest.mark.deploy, pytest.mark.usefixtures("clean_slate")]
 

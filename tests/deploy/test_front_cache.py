@@ -46,17 +46,6 @@ SCHEDULE_DEADLINE = 80
 INTRANET = "/nb/intranett/"
 MEMBER = ("medlem@example.no", DEMO_PASSWORDS["medlem"])
 
-BACKENDS_VCL = """
-backend app_a {{ .host = "127.0.0.1"; .port = "{a}"; .probe = healthz; }}
-backend app_b {{ .host = "127.0.0.1"; .port = "{b}"; .probe = healthz; }}
-acl purgers {{ "127.0.0.1"; }}
-sub vcl_init {{
-    new app = directors.round_robin();
-    app.add_backend(app_a);
-    app.add_backend(app_b);
-}}
-"""
-
 
 def varnishd_missing():
     if shutil.which("varnishd"):
@@ -82,8 +71,11 @@ class Varnish:
         self.port = port
         self.url = f"http://127.0.0.1:{self.port}"
         self.origin = f"https://127.0.0.1:{self.port}"
+        # The shipped backends file, with these app servers' ports.
+        shipped = (BASE_DIR / "deploy" / "varnish" / "backends.vcl").read_text()
         a, b = (server.port for server in servers)
-        (workdir / "backends.vcl").write_text(BACKENDS_VCL.format(a=a, b=b))
+        backends = shipped.replace('"8001"', f'"{a}"').replace('"8002"', f'"{b}"')
+        (workdir / "backends.vcl").write_text(backends)
         self.log = open(workdir / "varnishd.log", "w")  # noqa: SIM115 - closed in stop()
         options = {
             "-j": "none",  # no jail: runs as the test's user

@@ -97,6 +97,19 @@ def in_both_languages(page, strings):
     return SimpleNamespace(nb=publish(page), en=translate(page, strings))
 
 
+# A valid membership application, as the form posts it.
+APPLICATION = {
+    "company_name": "Eksempel Møbler AS",
+    "organisation_number": "123 456 785",
+    "contact_person": "Kari Nordmann",
+    "email": "kari@example.no",
+    "phone": "+47 912 34 567",
+    "sector": "furniture",
+    "message": "Vi vil gjerne være med.\nHilsen Kari",
+    "consent": "on",
+}
+
+
 def membership_page(site, goals=None, **fields):
     """The membership page under `site` (bilingual_site) in both languages, sending its
     notifications to post@example.no; with `goals` (a page), its body explains why to

@@ -10,20 +10,10 @@ from home.models import membership
 from tests.conftest import fresh
 from tests.factories import as_committed, bilingual_site
 
+from .factories import APPLICATION as VALID
 from .factories import membership_page
 
 pytestmark = pytest.mark.django_db
-
-VALID = {
-    "company_name": "Eksempel Møbler AS",
-    "organisation_number": "123 456 785",
-    "contact_person": "Kari Nordmann",
-    "email": "kari@example.no",
-    "phone": "+47 912 34 567",
-    "sector": "furniture",
-    "message": "Vi vil gjerne være med.\nHilsen Kari",
-    "consent": "on",
-}
 
 
 @pytest.fixture(scope="module")

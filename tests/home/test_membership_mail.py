@@ -8,19 +8,8 @@ from wagtail.contrib.forms.models import FormSubmission
 
 from site_core.queued_mail import deliver_email
 from tests.factories import publish, translate
-from tests.home.factories import MembershipPageFactory
+from tests.home.factories import APPLICATION, MembershipPageFactory
 from tests.jobs import jobs, run_jobs
-
-APPLICATION = {
-    "company_name": "Eksempel Møbler AS",
-    "organisation_number": "123 456 785",
-    "contact_person": "Kari Nordmann",
-    "email": "kari@example.no",
-    "phone": "+47 912 34 567",
-    "sector": "furniture",
-    "message": "Vi vil gjerne være med.",
-    "consent": "on",
-}
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ from django.contrib.auth.models import AnonymousUser, Group
 from django.http import HttpResponse
 from django.test import RequestFactory, override_settings
 
-from home.models import MembershipPage
 from site_core.http_caching import CacheControlMiddleware
 from tests.factories import (
     EventIndexPageFactory,
@@ -17,6 +16,7 @@ from tests.factories import (
     restrict,
     translate,
 )
+from tests.home.factories import membership_page
 
 LIFETIMES = {"MAX_AGE": 60, "S_MAXAGE": 3600, "STALE_WHILE_REVALIDATE": 30, "STALE_IF_ERROR": 86400}
 PUBLIC = "public, max-age=60, s-maxage=3600, stale-while-revalidate=30, stale-if-error=86400"
@@ -40,7 +40,7 @@ def assert_private(response):
 
 
 @pytest.fixture
-def public_site(bilingual, django_capture_on_commit_callbacks):
+def page_paths(bilingual, django_capture_on_commit_callbacks):
     """Both home pages, a news index with one item, an event index with one event, and a
     standard page, in both languages: {"nb": [paths], "en": [paths]}."""
     with django_capture_on_commit_callbacks(execute=True):
@@ -69,8 +69,8 @@ def public_site(bilingual, django_capture_on_commit_callbacks):
 
 
 @pytest.mark.parametrize("language", ["nb", "en"])
-def test_anonymous_readers_get_public_pages_listings_and_feeds(client, public_site, language):
-    for path in public_site[language]:
+def test_anonymous_readers_get_public_pages_listings_and_feeds(client, page_paths, language):
+    for path in page_paths[language]:
         response = client.get(path)
         assert response.status_code == 200, path
         assert response["Cache-Control"] == PUBLIC, path
@@ -78,7 +78,7 @@ def test_anonymous_readers_get_public_pages_listings_and_feeds(client, public_si
 
 
 @pytest.mark.parametrize("path", ["/sitemap.xml", "/robots.txt"])
-def test_sitemap_and_robots_are_public(client, public_site, path):
+def test_sitemap_and_robots_are_public(client, page_paths, path):
     response = client.get(path)
     assert response.status_code == 200
     assert response["Cache-Control"] == PUBLIC
@@ -86,10 +86,10 @@ def test_sitemap_and_robots_are_public(client, public_site, path):
 
 @pytest.mark.parametrize("language", ["nb", "en"])
 def test_logged_in_visitors_get_private_copies_of_the_same_pages(
-    client, public_site, django_user_model, language
+    client, page_paths, django_user_model, language
 ):
     client.force_login(django_user_model.objects.create_user("leser", "leser@example.no"))
-    for path in public_site[language]:
+    for path in page_paths[language]:
         response = client.get(path)
         assert response.status_code == 200, path
         assert_private(response)
@@ -100,11 +100,7 @@ def test_form_pages_with_a_csrf_token_are_private(
     client, bilingual, django_capture_on_commit_callbacks, language
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        form = MembershipPage(title="Bli medlem", slug="bli-medlem", intro="Søk her.")
-        bilingual.nb.add_child(instance=form)
-        publish(form)
-        english = translate(form, {"Bli medlem": "Become a member"})
-    page = form if language == "nb" else english
+        page = getattr(membership_page(bilingual), language)
     response = client.get(page.get_url())
     assert response.status_code == 200
     assert 'name="csrfmiddlewaretoken"' in response.content.decode()

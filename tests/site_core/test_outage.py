@@ -8,7 +8,7 @@ from django.db import OperationalError
 from redis.exceptions import ConnectionError as RedisConnectionError
 
 from home.models import MembershipPage
-from tests.factories import publish, translate
+from tests.home.factories import membership_page
 
 LOST = OperationalError("server closed the connection unexpectedly")
 
@@ -59,11 +59,7 @@ def test_an_application_posted_during_an_outage_keeps_what_was_typed(
     failing_client, bilingual, django_capture_on_commit_callbacks, language
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        form = MembershipPage(title="Bli medlem", slug="bli-medlem", intro="Søk her.")
-        bilingual.nb.add_child(instance=form)
-        publish(form)
-        english = translate(form, {"Bli medlem": "Become a member"})
-    page = form if language == "nb" else english
+        page = getattr(membership_page(bilingual), language)
     typed = {
         "company_name": 'Møbel & "Interiør" AS',
         "message": "Vi vil gjerne være med.\nHilsen Kari",

@@ -271,9 +271,11 @@ def test_the_worker_outlives_a_database_restart(job_queue, caplog):
     with (
         mock.patch.object(db_worker.Command, "handle", handle),
         mock.patch.object(run_worker.time, "sleep") as sleep,
+        mock.patch.object(run_worker, "connections") as connections,
         mock.patch.object(run_worker.scheduler, "run_in_background") as scheduler_started,
     ):
         call_command("run_worker", "--no-reload")
     sleep.assert_called_once_with(run_worker.RECONNECT_SECONDS)
+    connections.close_all.assert_called_once()  # a fresh connection for the next attempt
     scheduler_started.assert_called_once()
     assert "Worker lost the database" in caplog.text
