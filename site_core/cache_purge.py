@@ -43,15 +43,14 @@ from wagtail.signals import (
 from wagtail.snippets.models import get_snippet_models
 
 EVERYTHING_BELOW = "*"
-
-
-def enabled():
-    return bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
-
-
 # Ahead of every other job (e-mail is 10): a visitor must not see a stale page for longer
 # than the worker takes to pick the purge up.
 PURGE_PRIORITY = 20
+
+
+def enabled():
+    """Whether a front cache is configured (settings.WAGTAILFRONTENDCACHE)."""
+    return bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
 
 
 def purge_on_commit(batch):
@@ -65,7 +64,7 @@ def purge_on_commit(batch):
 def site_wide_urls():
     """Per site, the search pages of every language and the sitemap: what lists any page."""
     urls = []
-    for site in Site.objects.all():
+    for site in sites():
         urls.append(f"{site.root_url}{reverse('sitemap')}")
         for language, _name in settings.LANGUAGES:
             with translation.override(language):
@@ -160,6 +159,7 @@ def purge_images(**kwargs):
 
 
 def sites():
+    """Every Site (a list): purges name pages by each site's root URL."""
     return list(Site.objects.all())
 
 

@@ -76,11 +76,10 @@ class CacheControlMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        public = is_public(request, response)
         if response.has_header("Cache-Control"):
             if response.cookies or getattr(request, "response_is_private", False):
                 make_private(response)
-        elif public:
+        elif is_public(request, response):
             make_public(response)
         else:
             make_private(response)

@@ -72,14 +72,19 @@ def requirements_missing():
     return None
 
 
-def pytest_runtest_setup(item):
-    """Before any fixture runs: skip without PostgreSQL or Redis, or fail in CI."""
-    missing = requirements_missing()
+def skip_or_fail(missing):
+    """Skip the test because of `missing` (a sentence, or None: nothing is), or fail it
+    under CI=true or REQUIRE_BROWSER=1, so that CI can never skip it silently."""
     if missing is None:
         return
     if os.environ.get("CI", "").lower() == "true" or os.environ.get("REQUIRE_BROWSER") == "1":
         pytest.fail(f"CI=true or REQUIRE_BROWSER=1 but {missing}", pytrace=False)
     pytest.skip(missing)
+
+
+def pytest_runtest_setup(item):
+    """Before any fixture runs: skip without PostgreSQL or Redis, or fail in CI."""
+    skip_or_fail(requirements_missing())
 
 
 # --- Processes ----------------------------------------------------------------------
