@@ -10,8 +10,9 @@ Wagtail checks privacy one page or document at a time while serving it. Listings
 the sitemap, search and the member digest need it in bulk, so these helpers turn the
 restrictions a user fails into one filter on a queryset:
 
-- anonymous visitors: a subquery (``EXISTS`` a restriction on an ancestor-or-self), so a
-  public listing costs no extra query however many restrictions exist;
+- anonymous visitors: an uncorrelated subquery, the translation keys of every page under a
+  restriction, which PostgreSQL computes once per query (a hashed subplan), so a public
+  listing costs no extra query and its time does not grow with matches × restrictions;
 - signed-in users: every restriction is loaded once (a handful of rows) and the subtrees
   the user fails become path prefixes to exclude; the result is memoised on the user
   object, which lives for one request.
@@ -29,6 +30,7 @@ from django.db.models import (
     Q,
     prefetch_related_objects,
 )
+from django.db.models.functions import Length, Substr
 from wagtail.documents import get_document_model
 from wagtail.models import (
     BaseViewRestriction,
@@ -84,16 +86,23 @@ def exclude_restricted(pages):
     """`pages` without any page that is, or has a translation that is, under a view
     restriction: what anonymous visitors may open.
 
-    Wagtail's ``.public()`` plus the translations rule (module docstring), as one subquery
-    of the listing's own query.
+    Wagtail's ``.public()`` plus the translations rule (module docstring), as one
+    subquery of the listing's own query that does not refer to the outer row: the
+    restricted families are found once per query, not once per candidate page.
     """
-    restricted_family_member = Page.objects.filter(
-        Q(translation_key=OuterRef(OuterRef("translation_key")))
-        | Q(translation_key=OuterRef(OuterRef("alias_of__translation_key"))),
-        path__startswith=OuterRef("page__path"),
+    on_ancestor_or_self = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
     )
-    restricted = PageViewRestriction.objects.filter(Exists(restricted_family_member))
-    return pages.exclude(Exists(restricted))
+    hidden_keys = Page.objects.filter(Exists(on_ancestor_or_self)).values("translation_key")
+    return exclude_families(pages, hidden_keys)
+
+
+def exclude_families(pages, hidden_keys):
+    """`pages` without the pages whose translation key, or whose alias source's key, is in
+    `hidden_keys` (a queryset of ``translation_key`` values)."""
+    return pages.exclude(translation_key__in=hidden_keys).exclude(
+        alias_of__translation_key__in=hidden_keys
+    )
 
 
 def visible_pages(pages, user):
@@ -105,10 +114,7 @@ def visible_pages(pages, user):
     if not paths:
         return pages
     hidden = Page.objects.filter(reduce(or_, (Q(path__startswith=path) for path in paths)))
-    hidden_keys = hidden.values("translation_key")
-    return pages.exclude(translation_key__in=hidden_keys).exclude(
-        alias_of__translation_key__in=hidden_keys
-    )
+    return exclude_families(pages, hidden.values("translation_key"))
 
 
 def family_restrictions(page):

@@ -219,6 +219,8 @@ def mail_server_down(request, settings):
 @pytest.fixture(scope="session")
 def demo_transaction(request, django_db_setup, django_db_blocker):
     """Phase 2: the demo, loaded once in an outer transaction that phase 3 rolls back."""
+    from tests.committed_demo import remember_demo
+
     stash = request.session.stash
     if stash.get(OUTER_PHASE_OVER, False):
         raise RuntimeError("a database test that uses the demo was sorted after phase 2")
@@ -229,6 +231,8 @@ def demo_transaction(request, django_db_setup, django_db_blocker):
         # wagtail-localize publishes translations in on-commit callbacks.
         with TestCase.captureOnCommitCallbacks(execute=True):
             call_command("seed_demo", verbosity=0)
+        # Phase 3 copies this back instead of seeding again (tests.committed_demo).
+        remember_demo(stash)
         stash[OUTER_TRANSACTION] = outer
 
 

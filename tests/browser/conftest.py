@@ -27,7 +27,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page, Revision
 
 from tests.committed_demo import SHARED_DEMO, reload_demo
-from tests.conftest import MIGRATED_STATE, leave_database_phase
+from tests.conftest import leave_database_phase
 
 CHROMIUM_ARGS = [
     "--headless",
@@ -123,7 +123,7 @@ def serving_demo(session, django_db_blocker, *, shared):
     """
     with django_db_blocker.unblock():
         if not (shared and session.stash.get(SHARED_DEMO, False)):
-            reload_demo(session.stash[MIGRATED_STATE])
+            reload_demo(session.stash)
         session.stash[SHARED_DEMO] = shared
         cache.clear()
         axes_reset()

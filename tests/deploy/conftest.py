@@ -28,13 +28,14 @@ import redis
 import requests
 from axes.utils import reset as axes_reset
 from django.conf import global_settings
+from django.contrib.auth import get_user_model
 from django.db import connection, connections
 from django.test import override_settings
 from moto.server import ThreadedMotoServer
 
 from site_core.demo import DEMO_USERS
 from tests.committed_demo import SHARED_DEMO, database_url, reload_demo
-from tests.conftest import MIGRATED_STATE, leave_database_phase
+from tests.conftest import leave_database_phase
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 GUNICORN = Path(sys.executable).with_name("gunicorn")
@@ -268,19 +269,30 @@ def pytest_terminal_summary(terminalreporter, config):
 def committed_demo(request, django_db_blocker):
     """The demo content committed to the test database; returns its DATABASE_URL.
 
-    Loaded with production's password hashers: the test settings' MD5 hasher, which the
-    demo would otherwise use, is one production does not accept. Read-only browser
-    journeys that run later load their own copy (SHARED_DEMO is cleared).
+    The demo users' passwords are hashed again with production's hashers: the test
+    settings' MD5 hasher, which the demo is loaded with, is one production does not
+    accept. Read-only browser journeys that run later load their own copy (SHARED_DEMO
+    is cleared).
     """
     leave_database_phase(request, django_db_blocker)
     with django_db_blocker.unblock():
         try:
-            with override_settings(PASSWORD_HASHERS=global_settings.PASSWORD_HASHERS):
-                reload_demo(request.session.stash[MIGRATED_STATE])
+            reload_demo(request.session.stash)
             request.session.stash[SHARED_DEMO] = False
+            with override_settings(PASSWORD_HASHERS=global_settings.PASSWORD_HASHERS):
+                hash_demo_passwords_for_production()
             return database_url(connection.settings_dict)
         finally:
             connections.close_all()
+
+
+def hash_demo_passwords_for_production():
+    users = get_user_model().objects.in_bulk(
+        [spec.username for spec in DEMO_USERS], field_name="username"
+    )
+    for spec in DEMO_USERS:
+        users[spec.username].set_password(spec.password)
+    get_user_model().objects.bulk_update(users.values(), ["password"])
 
 
 @contextmanager
