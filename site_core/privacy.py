@@ -11,8 +11,8 @@ the sitemap, search and the member digest need it in bulk, so these helpers turn
 restrictions a user fails into one filter on a queryset:
 
 - anonymous visitors: an uncorrelated subquery, the translation keys of every page under a
-  restriction, which PostgreSQL computes once per query (a hashed subplan), so a public
-  listing costs no extra query and its time does not grow with matches × restrictions;
+  restriction, which the database computes once per query, so a public listing costs no
+  extra query and its time does not grow with matches × restrictions;
 - signed-in users: every restriction is loaded once (a handful of rows) and the subtrees
   the user fails become path prefixes to exclude; the result is memoised on the user
   object, which lives for one request.
@@ -24,13 +24,12 @@ described in docs/architecture.md ("Where privacy is enforced").
 from functools import reduce
 from operator import or_
 
+from django.db import connection
 from django.db.models import (
-    Exists,
-    OuterRef,
     Q,
     prefetch_related_objects,
 )
-from django.db.models.functions import Length, Substr
+from django.db.models.expressions import RawSQL
 from wagtail.documents import get_document_model
 from wagtail.models import (
     BaseViewRestriction,
@@ -87,19 +86,38 @@ def exclude_restricted(pages):
     restriction: what anonymous visitors may open.
 
     Wagtail's ``.public()`` plus the translations rule (module docstring), as one
-    subquery of the listing's own query that does not refer to the outer row: the
-    restricted families are found once per query, not once per candidate page.
+    subquery of the listing's own query that does not refer to the outer row, so the
+    database finds the restricted families once per query (`restricted_translation_keys`).
     """
-    on_ancestor_or_self = PageViewRestriction.objects.filter(
-        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    return exclude_families(pages, restricted_translation_keys())
+
+
+def restricted_translation_keys():
+    """SQL for the translation keys of every page at or below a page with a view
+    restriction, to use as ``translation_key__in=``.
+
+    Driven by the restrictions (a handful of rows), each finding its subtree with one
+    range scan of the tree-path index: a treebeard path is made of ``0-9A-Z`` (compared
+    byte-wise, the column's collation is "C"), so the paths that start with P are exactly
+    those between P and P + "~". Written as SQL because the ORM cannot join two pages on
+    a range; as an ``EXISTS`` per page (the ORM's way) it compared every page with every
+    restriction, 400 ms of a 500 ms search on 20,000 pages (bench/search.py).
+    """
+    quote = connection.ops.quote_name
+    page, restriction = quote(Page._meta.db_table), quote(PageViewRestriction._meta.db_table)
+    # Only the two model tables' quoted names are formatted in; there are no parameters.
+    return RawSQL(  # noqa: S611
+        f"SELECT inside.translation_key FROM {restriction} restriction "  # noqa: S608
+        f"JOIN {page} restricted ON restricted.id = restriction.page_id "
+        f"JOIN {page} inside ON inside.path >= restricted.path "
+        f"AND inside.path <= restricted.path || '~'",
+        (),
     )
-    hidden_keys = Page.objects.filter(Exists(on_ancestor_or_self)).values("translation_key")
-    return exclude_families(pages, hidden_keys)
 
 
 def exclude_families(pages, hidden_keys):
     """`pages` without the pages whose translation key, or whose alias source's key, is in
-    `hidden_keys` (a queryset of ``translation_key`` values)."""
+    `hidden_keys` (a query selecting translation keys: a values queryset or SQL)."""
     return pages.exclude(translation_key__in=hidden_keys).exclude(
         alias_of__translation_key__in=hidden_keys
     )
