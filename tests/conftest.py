@@ -397,6 +397,23 @@ def editor_form(client, django_user_model):
     return checker
 
 
+@pytest.fixture(scope="module")
+def bilingual_built(shared_db):
+    """tests.factories.bilingual_site, built once for a module (phase 1)."""
+    from tests.factories import as_committed, bilingual_site
+
+    with as_committed():
+        return bilingual_site()
+
+
+@pytest.fixture
+def shared_bilingual(bilingual_built):
+    """Like `bilingual`, but built once for the module and handed to each test as its own
+    copy, every change rolled back after the test: for modules whose tests build no other
+    site (the set-up costs about a second a test on PostgreSQL)."""
+    return fresh(bilingual_built)
+
+
 @pytest.fixture
 def bilingual(db, django_capture_on_commit_callbacks):
     """A fresh bilingual site (tests/factories.bilingual_site): nb and en home pages.

@@ -13,10 +13,10 @@ from tests.jobs import jobs, run_jobs
 
 
 @pytest.fixture
-def membership(bilingual, django_capture_on_commit_callbacks):
+def membership(shared_bilingual, django_capture_on_commit_callbacks):
     """The membership page in Norwegian and English: {"nb": url, "en": url}."""
     with django_capture_on_commit_callbacks(execute=True):
-        page = publish(MembershipPageFactory(parent=bilingual.nb))
+        page = publish(MembershipPageFactory(parent=shared_bilingual.nb))
         english = translate(
             page,
             {

@@ -10,7 +10,14 @@ from wagtail.contrib.frontend_cache.backends import BaseBackend
 from wagtail.models import PageViewRestriction
 
 from home.models import NewsTag
-from tests.factories import NewsIndexPageFactory, news_in_both_languages, publish
+from tests.conftest import fresh
+from tests.factories import (
+    NewsIndexPageFactory,
+    as_committed,
+    bilingual_site,
+    news_in_both_languages,
+    publish,
+)
 
 PURGED = []
 ROOT = "http://testserver"
@@ -33,11 +40,28 @@ def purged(settings):
     PURGED.clear()
 
 
+@pytest.fixture(scope="module")
+def site_built(shared_db):
+    """A bilingual site with a news index and one item, Norwegian, both translated and
+    live (`.index`, `.news`), built once for the module."""
+    with as_committed():
+        site = bilingual_site()
+        site.index, site.news = news_in_both_languages(
+            site, "Nytt fra klyngen", "nytt", "Cluster news"
+        )
+    return site
+
+
 @pytest.fixture
-def news(bilingual, django_capture_on_commit_callbacks):
-    """(index, news item), Norwegian, both translated and live under `bilingual`."""
-    with django_capture_on_commit_callbacks(execute=True):
-        return news_in_both_languages(bilingual, "Nytt fra klyngen", "nytt", "Cluster news")
+def site(site_built):
+    """This test's copy of `site_built`."""
+    return fresh(site_built)
+
+
+@pytest.fixture
+def news(site):
+    """(index, news item) of `site`."""
+    return site.index, site.news
 
 
 LISTINGS = {
@@ -84,11 +108,11 @@ def test_deleting_a_live_page_purges_it_and_its_listings(
 
 
 def test_moving_purges_the_old_and_the_new_address(
-    bilingual, news, purged, django_capture_on_commit_callbacks
+    site, news, purged, django_capture_on_commit_callbacks
 ):
     _index, item = news
     with django_capture_on_commit_callbacks(execute=True):
-        archive = publish(NewsIndexPageFactory(parent=bilingual.nb, title="Arkiv", slug="arkiv"))
+        archive = publish(NewsIndexPageFactory(parent=site.nb, title="Arkiv", slug="arkiv"))
     purged.clear()
     with django_capture_on_commit_callbacks(execute=True):
         item.move(archive, pos="last-child")
@@ -116,11 +140,9 @@ def test_restricting_a_page_purges_the_public_copy(
     assert f"{ROOT}/en/nyheter/nytt/*" in purged
 
 
-def test_a_snippet_change_purges_the_whole_site(
-    bilingual, purged, django_capture_on_commit_callbacks
-):
+def test_a_snippet_change_purges_the_whole_site(site, purged, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        NewsTag.objects.create(name="Bærekraft", slug="baerekraft", locale=bilingual.nb.locale)
+        NewsTag.objects.create(name="Bærekraft", slug="baerekraft", locale=site.nb.locale)
     assert f"{ROOT}/*" in purged
     assert all(url.endswith("/*") for url in purged)
 

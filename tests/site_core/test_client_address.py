@@ -63,7 +63,7 @@ def test_a_bad_trusted_proxy_setting_stops_start_up_naming_it():
 
 
 @pytest.mark.django_db
-def test_behind_the_proxy_one_visitor_cannot_lock_out_another(client, settings, bilingual):
+def test_behind_the_proxy_one_visitor_cannot_lock_out_another(client, settings, shared_bilingual):
     settings.TRUSTED_PROXIES = [PROXY]
     member = UserFactory(groups=["Members"])
     for _ in range(5):
@@ -83,11 +83,13 @@ def test_behind_the_proxy_one_visitor_cannot_lock_out_another(client, settings, 
 
 
 @pytest.mark.django_db
-def test_behind_the_proxy_the_membership_limit_counts_each_visitor(client, settings, bilingual):
+def test_behind_the_proxy_the_membership_limit_counts_each_visitor(
+    client, settings, shared_bilingual
+):
     from tests.home.test_membership import VALID
 
     with as_committed():
-        NB = membership_page(bilingual).nb.url
+        NB = membership_page(shared_bilingual).nb.url
     settings.TRUSTED_PROXIES = [PROXY]
     for _ in range(3):
         client.post(NB, VALID, REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR="203.0.113.66")

@@ -22,7 +22,7 @@ def test_server_error_page_is_in_the_visitors_language(client, settings, languag
 @pytest.mark.parametrize(
     ("language", "heading"), [("nb", "Fant ikke siden"), ("en", "Page not found")]
 )
-def test_not_found_page_is_in_the_visitors_language(client, bilingual, language, heading):
+def test_not_found_page_is_in_the_visitors_language(client, shared_bilingual, language, heading):
     response = client.get(f"/{language}/finnes-ikke/")
     assert response.status_code == 404
     assert f'<html lang="{language}">' in response.content.decode()

@@ -10,9 +10,12 @@ from wagtail.models import Page
 
 from home.models import NewsPage, StandardPage
 from site_core.pages import paginate
+from tests.conftest import fresh
 from tests.factories import (
     NewsPageFactory,
     StandardPageFactory,
+    as_committed,
+    bilingual_site,
     news_in_both_languages,
     publish,
     restrict,
@@ -21,15 +24,22 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def tree(bilingual, django_capture_on_commit_callbacks):
-    """nb and en home pages, a news index with one news item in both languages."""
-    with django_capture_on_commit_callbacks(execute=True):
-        index, news = news_in_both_languages(
-            bilingual, "Klyngen vokser", "vokser", "The cluster grows"
+@pytest.fixture(scope="module")
+def tree_built(shared_db):
+    """nb and en home pages, a news index with one news item in both languages (built
+    once for the module)."""
+    with as_committed():
+        site = bilingual_site()
+        site.index, site.news = news_in_both_languages(
+            site, "Klyngen vokser", "vokser", "The cluster grows"
         )
-    bilingual.index, bilingual.news = index, news
-    return bilingual
+    return site
+
+
+@pytest.fixture
+def tree(tree_built):
+    """This test's copy of `tree_built`."""
+    return fresh(tree_built)
 
 
 def metas(body, name):

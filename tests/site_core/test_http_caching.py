@@ -7,10 +7,13 @@ from django.http import HttpResponse
 from django.test import RequestFactory, override_settings
 
 from site_core.http_caching import CacheControlMiddleware
+from tests.conftest import fresh
 from tests.factories import (
     EventIndexPageFactory,
     EventPageFactory,
     StandardPageFactory,
+    as_committed,
+    bilingual_site,
     news_in_both_languages,
     publish,
     restrict,
@@ -39,33 +42,47 @@ def assert_private(response):
     assert "public" not in directives(response)
 
 
-@pytest.fixture
-def page_paths(bilingual, django_capture_on_commit_callbacks):
-    """Both home pages, a news index with one item, an event index with one event, and a
-    standard page, in both languages: {"nb": [paths], "en": [paths]}."""
-    with django_capture_on_commit_callbacks(execute=True):
-        index, news = news_in_both_languages(bilingual, "Nytt fra klyngen", "nytt", "Cluster news")
-        events = publish(EventIndexPageFactory(parent=bilingual.nb))
+@pytest.fixture(scope="module")
+def site_built(shared_db):
+    """A bilingual site (tests.factories.bilingual_site) with both home pages, a news index
+    with one item, an event index with one event and a standard page, in both languages;
+    `.paths` is {"nb": [paths], "en": [paths]} of them, their feeds, a listing's page 2 and
+    search. Built once for the module."""
+    with as_committed():
+        site = bilingual_site()
+        index, news = news_in_both_languages(site, "Nytt fra klyngen", "nytt", "Cluster news")
+        events = publish(EventIndexPageFactory(parent=site.nb))
         translate(events, {"Arrangementer": "Events"})
         event = publish(EventPageFactory(parent=events, title="Frokostmøte", slug="frokost"))
         translate(event, {"Frokostmøte": "Breakfast meeting"})
-        about = publish(StandardPageFactory(parent=bilingual.nb, title="Om oss", slug="om-oss"))
+        about = publish(StandardPageFactory(parent=site.nb, title="Om oss", slug="om-oss"))
         translate(about, {"Om oss": "About us"})
-    paths = {}
+    site.paths = {}
     for language in ("nb", "en"):
         pages = [
-            page.get_translation(bilingual.__dict__[language].locale)
-            for page in (bilingual.nb, index, news, events, event, about)
+            page.get_translation(site.__dict__[language].locale)
+            for page in (site.nb, index, news, events, event, about)
         ]
         urls = [page.get_url() for page in pages]
-        paths[language] = urls + [
+        site.paths[language] = urls + [
             urls[1] + "rss/",
             urls[1] + "?page=2",
             urls[3] + "ical/",
             urls[4] + "ical/",
             f"/{language}/{'sok' if language == 'nb' else 'search'}/?q=klynge",
         ]
-    return paths
+    return site
+
+
+@pytest.fixture
+def site(site_built):
+    """This test's copy of `site_built`."""
+    return fresh(site_built)
+
+
+@pytest.fixture
+def page_paths(site):
+    return site.paths
 
 
 @pytest.mark.parametrize("language", ["nb", "en"])
@@ -97,10 +114,10 @@ def test_logged_in_visitors_get_private_copies_of_the_same_pages(
 
 @pytest.mark.parametrize("language", ["nb", "en"])
 def test_form_pages_with_a_csrf_token_are_private(
-    client, bilingual, django_capture_on_commit_callbacks, language
+    client, site, django_capture_on_commit_callbacks, language
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        page = getattr(membership_page(bilingual), language)
+        page = getattr(membership_page(site), language)
     response = client.get(page.get_url())
     assert response.status_code == 200
     assert 'name="csrfmiddlewaretoken"' in response.content.decode()
@@ -109,13 +126,13 @@ def test_form_pages_with_a_csrf_token_are_private(
 
 @pytest.mark.parametrize("language", ["nb", "en"])
 def test_restricted_pages_are_private_for_everyone(
-    client, bilingual, django_user_model, django_capture_on_commit_callbacks, language
+    client, site, django_user_model, django_capture_on_commit_callbacks, language
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        page = publish(StandardPageFactory(parent=bilingual.nb, title="Styret", slug="styret"))
+        page = publish(StandardPageFactory(parent=site.nb, title="Styret", slug="styret"))
         translate(page, {"Styret": "The board"})
     restrict(page, "Styret")
-    url = page.get_translation(bilingual.__dict__[language].locale).get_url()
+    url = page.get_translation(site.__dict__[language].locale).get_url()
 
     anonymous = client.get(url)
     assert anonymous.status_code == 302
@@ -138,7 +155,7 @@ def test_restricted_pages_are_private_for_everyone(
         ("get", "/", 302),
     ],
 )
-def test_errors_redirects_and_posts_are_private(client, bilingual, method, path, status):
+def test_errors_redirects_and_posts_are_private(client, site, method, path, status):
     response = getattr(client, method)(path)
     assert response.status_code == status
     assert_private(response)

@@ -27,7 +27,7 @@ def failing_client(client):
     ],
 )
 def test_a_lost_database_gives_a_503_in_the_visitors_language(
-    failing_client, bilingual, path, language, heading
+    failing_client, shared_bilingual, path, language, heading
 ):
     with mock.patch("wagtail.models.Site.find_for_request", side_effect=LOST):
         response = failing_client.get(path)
@@ -40,14 +40,14 @@ def test_a_lost_database_gives_a_503_in_the_visitors_language(
     assert heading in body
 
 
-def test_a_lost_cache_connection_is_an_outage_too(failing_client, bilingual):
+def test_a_lost_cache_connection_is_an_outage_too(failing_client, shared_bilingual):
     with mock.patch(
         "wagtail.models.Site.find_for_request", side_effect=RedisConnectionError("refused")
     ):
         assert failing_client.get("/en/").status_code == 503
 
 
-def test_a_bug_is_still_a_500(failing_client, bilingual):
+def test_a_bug_is_still_a_500(failing_client, shared_bilingual):
     with mock.patch("wagtail.models.Site.find_for_request", side_effect=ValueError("a bug")):
         response = failing_client.get("/en/")
     assert response.status_code == 500
@@ -56,10 +56,10 @@ def test_a_bug_is_still_a_500(failing_client, bilingual):
 
 @pytest.mark.parametrize("language", ["nb", "en"])
 def test_an_application_posted_during_an_outage_keeps_what_was_typed(
-    failing_client, bilingual, django_capture_on_commit_callbacks, language
+    failing_client, shared_bilingual, django_capture_on_commit_callbacks, language
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        page = getattr(membership_page(bilingual), language)
+        page = getattr(membership_page(shared_bilingual), language)
     typed = {
         "company_name": 'Møbel & "Interiør" AS',
         "message": "Vi vil gjerne være med.\nHilsen Kari",

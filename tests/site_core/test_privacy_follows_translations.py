@@ -3,10 +3,13 @@ visitors who pass the restrictions of the page and of every translation of it, i
 ones included, when served and in listings, feeds, sitemap, search and the switcher."""
 
 import pytest
-from django.contrib.auth.models import Group
 
+from tests.conftest import fresh
 from tests.factories import (
     StandardPageFactory,
+    UserFactory,
+    as_committed,
+    bilingual_site,
     news_in_both_languages,
     publish,
     restrict,
@@ -18,12 +21,12 @@ pytestmark = pytest.mark.django_db
 TITLE_NB, TITLE_EN = "Arbeidsgruppene møtes", "The working groups meet"
 
 
-@pytest.fixture
-def tree(bilingual, django_capture_on_commit_callbacks, django_user_model):
+@pytest.fixture(scope="module")
+def tree_built(shared_db):
     """Both languages: a news index with one item, a members-only section and a
-    project-only section; a member and a project member."""
-    site = bilingual
-    with django_capture_on_commit_callbacks(execute=True):
+    project-only section; a member and a project member (built once for the module)."""
+    with as_committed():
+        site = bilingual_site()
         index, news = news_in_both_languages(site, TITLE_NB, "arbeidsgrupper", TITLE_EN)
         members = publish(StandardPageFactory(parent=site.nb, title="Medlemmer", slug="medlemmer"))
         translate(members, {"Medlemmer": "Members"})
@@ -31,17 +34,18 @@ def tree(bilingual, django_capture_on_commit_callbacks, django_user_model):
         translate(project, {"Prosjekt": "Project"})
     restrict(members, "Members")
     restrict(project, "Project: Lys")
-    member = django_user_model.objects.create_user("m", "m@example.no", "x")
-    member.groups.add(Group.objects.get(name="Members"))
-    project_member = django_user_model.objects.create_user("p", "p@example.no", "x")
-    project_member.groups.add(
-        Group.objects.get(name="Members"), Group.objects.get(name="Project: Lys")
-    )
+    site.member = UserFactory(username="m", groups=["Members"])
+    site.project_member = UserFactory(username="p", groups=["Members", "Project: Lys"])
     site.news, site.index = news, index
     site.english_news = news.get_translation(site.en.locale)
     site.members, site.project = members, project
-    site.member, site.project_member = member, project_member
     return site
+
+
+@pytest.fixture
+def tree(tree_built):
+    """This test's copy of `tree_built` (each test may move and restrict its pages)."""
+    return fresh(tree_built)
 
 
 def status_for(client, url, user):

@@ -60,9 +60,9 @@ def on_commit(django_capture_on_commit_callbacks):
     return lambda: django_capture_on_commit_callbacks(execute=True)
 
 
-def test_a_page_is_found_once_published_and_no_longer_once_unpublished(bilingual):
+def test_a_page_is_found_once_published_and_no_longer_once_unpublished(shared_bilingual):
     page = StandardPageFactory(
-        parent=bilingual.nb, title="Verksted", slug="verksted", intro="Sagbruket i dalen."
+        parent=shared_bilingual.nb, title="Verksted", slug="verksted", intro="Sagbruket i dalen."
     )
     page.unpublish()
     assert page.pk not in found("sagbruket", "nb")
@@ -73,9 +73,11 @@ def test_a_page_is_found_once_published_and_no_longer_once_unpublished(bilingual
     assert page.pk not in found("sagbruket", "nb")
 
 
-def test_a_republished_edit_changes_what_matches_and_a_draft_does_not(bilingual):
+def test_a_republished_edit_changes_what_matches_and_a_draft_does_not(shared_bilingual):
     page = publish(
-        StandardPageFactory(parent=bilingual.nb, title="Besøk", slug="besok", intro="Sagbruket.")
+        StandardPageFactory(
+            parent=shared_bilingual.nb, title="Besøk", slug="besok", intro="Sagbruket."
+        )
     )
     page.intro = "Høvleriet."
     page.save_revision()  # a draft: the live page still says "Sagbruket"
@@ -86,9 +88,11 @@ def test_a_republished_edit_changes_what_matches_and_a_draft_does_not(bilingual)
     assert page.pk in found("høvleriet", "nb")
 
 
-def test_restricted_pages_and_their_translations_never_appear(bilingual, on_commit):
+def test_restricted_pages_and_their_translations_never_appear(shared_bilingual, on_commit):
     with on_commit():
-        page, english = add_page(bilingual, "Intern", "Hemmeligord.", ("Internal", "Secretword."))
+        page, english = add_page(
+            shared_bilingual, "Intern", "Hemmeligord.", ("Internal", "Secretword.")
+        )
     assert page.pk in found("hemmeligord", "nb")
     assert english.pk in found("secretword", "en")
     restrict(page, "Members")
@@ -96,28 +100,34 @@ def test_restricted_pages_and_their_translations_never_appear(bilingual, on_comm
     assert found("secretword", "en") == []
 
 
-def test_a_page_whose_translation_alone_is_restricted_never_appears(bilingual, on_commit):
+def test_a_page_whose_translation_alone_is_restricted_never_appears(shared_bilingual, on_commit):
     with on_commit():
-        _page, english = add_page(bilingual, "Intern", "Hemmeligord.", ("Internal", "Secretword."))
+        _page, english = add_page(
+            shared_bilingual, "Intern", "Hemmeligord.", ("Internal", "Secretword.")
+        )
     # Directly, as if the restriction sync had not run: the privacy rule alone must hide it.
     PageViewRestriction.objects.create(page=english, restriction_type="login")
     assert found("hemmeligord", "nb") == []
 
 
-def test_a_page_moved_under_a_restricted_section_disappears(bilingual):
+def test_a_page_moved_under_a_restricted_section_disappears(shared_bilingual):
     page = publish(
-        StandardPageFactory(parent=bilingual.nb, title="Flytt", slug="flytt", intro="Flytteord.")
+        StandardPageFactory(
+            parent=shared_bilingual.nb, title="Flytt", slug="flytt", intro="Flytteord."
+        )
     )
-    section = publish(StandardPageFactory(parent=bilingual.nb, title="Medlemmer", slug="med"))
+    section = publish(
+        StandardPageFactory(parent=shared_bilingual.nb, title="Medlemmer", slug="med")
+    )
     restrict(section, "Members")
     assert page.pk in found("flytteord", "nb")
     page.move(section, pos="last-child")
     assert found("flytteord", "nb") == []
 
 
-def test_each_language_finds_its_own_pages_only(bilingual, on_commit):
+def test_each_language_finds_its_own_pages_only(shared_bilingual, on_commit):
     with on_commit():
-        page, english = add_page(bilingual, "Sag", "Sagbruket.", ("Saw", "Sawmill."))
+        page, english = add_page(shared_bilingual, "Sag", "Sagbruket.", ("Saw", "Sawmill."))
     assert found("sagbruket", "nb") == [page.pk]
     assert found("sagbruket", "en") == []
     assert found("sawmill", "en") == [english.pk]
@@ -128,14 +138,14 @@ def test_each_language_finds_its_own_pages_only(bilingual, on_commit):
 @pytest.mark.parametrize(
     ("language", "query"), [("nb", "klynger"), ("en", "clusters"), ("en", "partner")]
 )
-def test_search_is_stemmed_in_the_visitors_language(bilingual, on_commit, language, query):
+def test_search_is_stemmed_in_the_visitors_language(shared_bilingual, on_commit, language, query):
     """`klynger` finds a page that says only `klyngen`, `clusters` one that says `cluster`."""
     with on_commit():
         pages = dict(
             zip(
                 ("nb", "en"),
                 add_page(
-                    bilingual,
+                    shared_bilingual,
                     "Treffpunkt",
                     "Møt klyngen i Oslo.",
                     ("Meeting point", "Meet the cluster and our partners in Oslo."),
@@ -147,24 +157,26 @@ def test_search_is_stemmed_in_the_visitors_language(bilingual, on_commit, langua
 
 
 @postgres_only
-def test_a_page_is_stemmed_in_its_own_language(bilingual, on_commit):
+def test_a_page_is_stemmed_in_its_own_language(shared_bilingual, on_commit):
     with on_commit():
-        page, english = add_page(bilingual, "Klynger", "Klyngene.", ("Clusters", "Clustering."))
+        page, english = add_page(
+            shared_bilingual, "Klynger", "Klyngene.", ("Clusters", "Clustering.")
+        )
     vectors = dict(PageSearchVector.objects.values_list("page_id", "vector"))
     assert "'klyng':1A" in vectors[page.pk]  # Norwegian snowball stem
     assert "'cluster':1A" in vectors[english.pk]  # English snowball stem
 
 
 @postgres_only
-def test_deleting_a_page_deletes_its_vector(bilingual):
-    page = publish(StandardPageFactory(parent=bilingual.nb, title="Borte", slug="borte"))
+def test_deleting_a_page_deletes_its_vector(shared_bilingual):
+    page = publish(StandardPageFactory(parent=shared_bilingual.nb, title="Borte", slug="borte"))
     assert PageSearchVector.objects.filter(page=page).exists()
     page.delete()
     assert not PageSearchVector.objects.filter(page_id=page.pk).exists()
 
 
 @pytest.fixture
-def varied(bilingual, on_commit):
+def varied(shared_bilingual, on_commit):
     """Pages in both languages whose ranks differ (title or body, how often) and tie
     (the same text under titles that sort differently by case and by æ, ø, å)."""
     texts = [
@@ -178,12 +190,14 @@ def varied(bilingual, on_commit):
     ]
     with on_commit():
         for number, (title, intro, en_title, en_intro) in enumerate(texts):
-            add_page(bilingual, title, intro, (en_title, en_intro), slug=f"side-{number}")
+            add_page(shared_bilingual, title, intro, (en_title, en_intro), slug=f"side-{number}")
     # A restricted page and an unpublished one that match too.
     with on_commit():
-        secret, _english = add_page(bilingual, "Intern klynge", "Klyngen.", ("Inner", "Cluster."))
+        secret, _english = add_page(
+            shared_bilingual, "Intern klynge", "Klyngen.", ("Inner", "Cluster.")
+        )
     restrict(secret, "Members")
-    StandardPageFactory(parent=bilingual.nb, title="Utkast", slug="utkast", intro="Klyngen.")
+    StandardPageFactory(parent=shared_bilingual.nb, title="Utkast", slug="utkast", intro="Klyngen.")
     Page.objects.filter(slug="utkast").update(live=False)
 
 
@@ -254,13 +268,16 @@ def test_the_migration_and_update_index_build_the_vectors_of_existing_pages(vari
 
 
 def test_a_search_takes_the_same_queries_however_many_pages_match(
-    client, bilingual, django_assert_max_num_queries
+    client, shared_bilingual, django_assert_max_num_queries
 ):
     def add_pages(numbers):
         for number in numbers:
             publish(
                 StandardPageFactory(
-                    parent=bilingual.nb, title=f"Høvel {number}", slug=f"h-{number}", intro="Høvel."
+                    parent=shared_bilingual.nb,
+                    title=f"Høvel {number}",
+                    slug=f"h-{number}",
+                    intro="Høvel.",
                 )
             )
 

@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def editor_client(client, bilingual):
+def editor_client(client, shared_bilingual):
     client.force_login(EditorFactory())
     return client
 
