@@ -231,6 +231,15 @@ def news_in_both_languages(site, title, slug, english_title):
     return index, news
 
 
+def bilingual_news_site(title, slug, english_title):
+    """A bilingual_site with news_in_both_languages in it (`.index`, `.news`, Norwegian),
+    its on-commit callbacks run: the base that modules' shared trees add to."""
+    with as_committed():
+        site = bilingual_site()
+        site.index, site.news = news_in_both_languages(site, title, slug, english_title)
+    return site
+
+
 def restrict(page, group_name):
     """Restrict `page` and its translations to the group (created if needed), as
     site_core.restrictions does on commit, which a test's transaction never reaches."""

@@ -287,6 +287,7 @@ def committed_demo(request, django_db_blocker):
 
 
 def hash_demo_passwords_for_production():
+    """Hash each demo user's password again with the active hashers (one update)."""
     users = get_user_model().objects.in_bulk(
         [spec.username for spec in DEMO_USERS], field_name="username"
     )

@@ -13,9 +13,7 @@ from home.models import NewsTag
 from tests.conftest import fresh
 from tests.factories import (
     NewsIndexPageFactory,
-    as_committed,
-    bilingual_site,
-    news_in_both_languages,
+    bilingual_news_site,
     publish,
 )
 
@@ -44,12 +42,7 @@ def purged(settings):
 def site_built(shared_db):
     """A bilingual site with a news index and one item, Norwegian, both translated and
     live (`.index`, `.news`), built once for the module."""
-    with as_committed():
-        site = bilingual_site()
-        site.index, site.news = news_in_both_languages(
-            site, "Nytt fra klyngen", "nytt", "Cluster news"
-        )
-    return site
+    return bilingual_news_site("Nytt fra klyngen", "nytt", "Cluster news")
 
 
 @pytest.fixture

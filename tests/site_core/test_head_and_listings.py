@@ -14,9 +14,7 @@ from tests.conftest import fresh
 from tests.factories import (
     NewsPageFactory,
     StandardPageFactory,
-    as_committed,
-    bilingual_site,
-    news_in_both_languages,
+    bilingual_news_site,
     publish,
     restrict,
 )
@@ -28,12 +26,7 @@ pytestmark = pytest.mark.django_db
 def tree_built(shared_db):
     """nb and en home pages, a news index with one news item in both languages (built
     once for the module)."""
-    with as_committed():
-        site = bilingual_site()
-        site.index, site.news = news_in_both_languages(
-            site, "Klyngen vokser", "vokser", "The cluster grows"
-        )
-    return site
+    return bilingual_news_site("Klyngen vokser", "vokser", "The cluster grows")
 
 
 @pytest.fixture

@@ -13,8 +13,7 @@ from tests.factories import (
     EventPageFactory,
     StandardPageFactory,
     as_committed,
-    bilingual_site,
-    news_in_both_languages,
+    bilingual_news_site,
     publish,
     restrict,
     translate,
@@ -48,9 +47,9 @@ def site_built(shared_db):
     with one item, an event index with one event and a standard page, in both languages;
     `.paths` is {"nb": [paths], "en": [paths]} of them, their feeds, a listing's page 2 and
     search. Built once for the module."""
+    site = bilingual_news_site("Nytt fra klyngen", "nytt", "Cluster news")
+    index, news = site.index, site.news
     with as_committed():
-        site = bilingual_site()
-        index, news = news_in_both_languages(site, "Nytt fra klyngen", "nytt", "Cluster news")
         events = publish(EventIndexPageFactory(parent=site.nb))
         translate(events, {"Arrangementer": "Events"})
         event = publish(EventPageFactory(parent=events, title="Frokostmøte", slug="frokost"))

@@ -9,8 +9,7 @@ from tests.factories import (
     StandardPageFactory,
     UserFactory,
     as_committed,
-    bilingual_site,
-    news_in_both_languages,
+    bilingual_news_site,
     publish,
     restrict,
     translate,
@@ -25,9 +24,8 @@ TITLE_NB, TITLE_EN = "Arbeidsgruppene møtes", "The working groups meet"
 def tree_built(shared_db):
     """Both languages: a news index with one item, a members-only section and a
     project-only section; a member and a project member (built once for the module)."""
+    site = bilingual_news_site(TITLE_NB, "arbeidsgrupper", TITLE_EN)
     with as_committed():
-        site = bilingual_site()
-        index, news = news_in_both_languages(site, TITLE_NB, "arbeidsgrupper", TITLE_EN)
         members = publish(StandardPageFactory(parent=site.nb, title="Medlemmer", slug="medlemmer"))
         translate(members, {"Medlemmer": "Members"})
         project = publish(StandardPageFactory(parent=site.nb, title="Prosjekt", slug="prosjekt"))
@@ -36,8 +34,7 @@ def tree_built(shared_db):
     restrict(project, "Project: Lys")
     site.member = UserFactory(username="m", groups=["Members"])
     site.project_member = UserFactory(username="p", groups=["Members", "Project: Lys"])
-    site.news, site.index = news, index
-    site.english_news = news.get_translation(site.en.locale)
+    site.english_news = site.news.get_translation(site.en.locale)
     site.members, site.project = members, project
     return site
 
