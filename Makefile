@@ -23,11 +23,11 @@ run: install catalogues migrate demo ## Set up everything and serve on http://12
 worker: install migrate ## Only the worker: queued jobs and the schedule
 	$(MANAGE) run_worker
 
-# Two runs: everything but tests/deploy on two pytest-xdist workers (the browser tests
-# share one), then tests/deploy alone, so that their deadlines (a publish seen through
-# Varnish within a second) are measured on a machine that nothing else keeps busy.
+# Two runs: everything but tests/deploy on two pytest-xdist workers, then tests/deploy
+# alone, so that their deadlines (a publish seen through Varnish within a second) are
+# measured on a machine that nothing else keeps busy.
 test: install catalogues axe ## Run the whole test suite (browser tests need /usr/bin/chromium)
-	$(BIN)/pytest -n 2 --dist loadgroup --ignore=tests/deploy
+	$(BIN)/pytest -n 2 --ignore=tests/deploy
 	$(BIN)/pytest tests/deploy
 
 axe: $(AXE)

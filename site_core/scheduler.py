@@ -69,9 +69,25 @@ def daily_at(clock):
     return latest_due
 
 
+def or_when_due(latest_due, due_from_data):
+    """latest_due for `latest_due`'s times and also each time `due_from_data(now)` (an aware
+    datetime at or before `now`, or None) gives: the moment something in the database came
+    due, such as a page's go-live time, which is then run within a tick of it."""
+
+    def latest_due_or_data(now):
+        from_data = due_from_data(now)
+        regular = latest_due(now)
+        return regular if from_data is None else max(regular, from_data)
+
+    return latest_due_or_data
+
+
 def configured_schedules():
     """settings.SCHEDULE as a list of Schedule; raises ImproperlyConfigured, naming the
-    schedule, for an entry with neither or both of "every_minutes" and "daily_at"."""
+    schedule, for an entry with neither or both of "every_minutes" and "daily_at".
+
+    An entry's optional "also_due" is the dotted path of a function (now -> aware datetime
+    at or before now, or None) whose times are due runs too (`or_when_due`)."""
     schedules = []
     for name, entry in settings.SCHEDULE.items():
         if ("every_minutes" in entry) == ("daily_at" in entry):
@@ -82,6 +98,8 @@ def configured_schedules():
             latest_due = every_minutes(entry["every_minutes"])
         else:
             latest_due = daily_at(entry["daily_at"])
+        if "also_due" in entry:
+            latest_due = or_when_due(latest_due, import_string(entry["also_due"]))
         schedules.append(Schedule(name, entry["task"], latest_due))
     return schedules
 

@@ -5,9 +5,10 @@ from the test: the browser tests' live-server thread, the deploy tests' app serv
 demo that read-only browser journeys share; whoever reloads or changes it sets it False,
 so that the next such journey loads its own copy.
 
-Seeding the demo takes 20–40 s (wagtail-localize makes every translation); on PostgreSQL
-the first load is kept as a snapshot of every table (`DEMO_SNAPSHOT`) and later loads
-copy it back in about a second.
+Seeding the demo takes 10–40 s (wagtail-localize makes every translation); on PostgreSQL
+the first load in a run is kept as a snapshot of every table and sequence, in the session
+(`DEMO_SNAPSHOT`) and as a template database for the other test processes
+(tests.template_databases); later loads copy it back in about a second.
 """
 
 import io
@@ -17,6 +18,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connection, transaction
 
+from tests import template_databases
 from tests.conftest import MIGRATED_STATE
 
 SHARED_DEMO = pytest.StashKey[bool]()
@@ -36,22 +38,38 @@ def restore_migrated_state(migrated_state):
 
 
 def reload_demo(stash):
-    """Empty the database and load the demo into it, committed: from the snapshot in
-    the session's `stash` if there is one, else by restoring the migrated state and
-    seeding (then the snapshot is taken)."""
-    if DEMO_SNAPSHOT in stash:
-        restore_snapshot(stash[DEMO_SNAPSHOT])
+    """Empty the database and load the demo into it, committed."""
+
+    def seed():
+        restore_migrated_state(stash[MIGRATED_STATE])
+        call_command("seed_demo", verbosity=0)
+
+    load_demo(stash, seed)
+
+
+def load_demo(stash, seed):
+    """Load the demo into the database: copy the run's snapshot back (in the session's
+    `stash`, or on PostgreSQL the demo template that another test process made) if there
+    is one, else `seed()` it and keep the snapshot (on SQLite there is none: it seeds)."""
+    if connection.vendor != "postgresql":
+        seed()
         return
-    restore_migrated_state(stash[MIGRATED_STATE])
-    call_command("seed_demo", verbosity=0)
-    remember_demo(stash)
+    if DEMO_SNAPSHOT not in stash:
+        seeded = []
 
+        def seed_and_take_snapshot():
+            seed()
+            seeded.append(True)
+            return take_snapshot()
 
-def remember_demo(stash):
-    """Keep the database's current content as the demo's snapshot (PostgreSQL only; in a
-    transaction, what it has written so far)."""
-    if connection.vendor == "postgresql":
-        stash[DEMO_SNAPSHOT] = take_snapshot()
+        tables = snapshot_tables()
+        stash[DEMO_SNAPSHOT] = template_databases.demo_snapshot(
+            connection, tables, seed_and_take_snapshot
+        )
+        if seeded:
+            return
+    with transaction.atomic(), connection.cursor() as cursor:
+        template_databases.restore_rows(cursor.cursor, stash[DEMO_SNAPSHOT])
 
 
 def snapshot_tables():
@@ -59,29 +77,15 @@ def snapshot_tables():
 
 
 def take_snapshot():
-    """{table: its rows in COPY text format} for every table of the installed apps."""
-    snapshot = {}
+    """The database's rows and sequences (tests.template_databases.read_snapshot's shape),
+    on Django's connection: in a transaction, what it has written so far."""
     with connection.cursor() as cursor:
+        snapshot = {"tables": {}, "sequences": template_databases.sequence_values(cursor)}
         for table in snapshot_tables():
             rows = io.BytesIO()
             cursor.cursor.copy_expert(f"COPY {connection.ops.quote_name(table)} TO STDOUT", rows)
-            snapshot[table] = rows.getvalue()
+            snapshot["tables"][table] = rows.getvalue()
     return snapshot
-
-
-def restore_snapshot(snapshot):
-    """Replace every table's rows by the snapshot's, in one transaction.
-
-    Django's foreign keys on PostgreSQL are deferrable, so the tables may be filled in
-    any order; the sequences are left as they are (they only count up, as with
-    `restore_migrated_state`), so later rows never take a restored id.
-    """
-    quote = connection.ops.quote_name
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("SET CONSTRAINTS ALL DEFERRED")
-        cursor.execute(f"TRUNCATE {', '.join(quote(table) for table in snapshot_tables())}")
-        for table, rows in snapshot.items():
-            cursor.cursor.copy_expert(f"COPY {quote(table)} FROM STDIN", io.BytesIO(rows))
 
 
 def database_url(settings_dict):

@@ -29,6 +29,8 @@ from django.test import TestCase
 from django.test.utils import setup_databases, teardown_databases
 from wagtail.test.utils import WagtailPageTestCase
 
+from tests.template_databases import migrated_database
+
 OUTER_TRANSACTION = pytest.StashKey[object]()
 SHARED_BLOCKS = pytest.StashKey[list]()
 OUTER_PHASE_OVER = pytest.StashKey[bool]()
@@ -44,7 +46,8 @@ def django_db_setup(
     django_db_createdb,
     django_db_modify_db_settings,
 ):
-    """Create the test database (migrated, its initial state serialized) for every run.
+    """Create the test database (migrated, its initial state serialized) for every run;
+    on PostgreSQL a clone of the migrated template (tests.template_databases).
 
     Replaces pytest-django's fixture, which creates a database only when a collected test
     asks for one by marker or fixture: the browser tests reach it through the live
@@ -52,15 +55,17 @@ def django_db_setup(
     collection, the Editors group) is what the browser tests' demo is loaded onto.
     """
     stash = request.session.stash
-    with django_db_blocker.unblock():
+    keepdb = django_db_keepdb and not django_db_createdb
+    connection = connections[DEFAULT_DB_ALIAS]
+    with django_db_blocker.unblock(), migrated_database(connection, keepdb) as cloned:
         databases = setup_databases(
             verbosity=request.config.option.verbose,
             interactive=False,
-            keepdb=django_db_keepdb and not django_db_createdb,
+            keepdb=keepdb or cloned,
             aliases={DEFAULT_DB_ALIAS},
             serialized_aliases={DEFAULT_DB_ALIAS},
         )
-        stash[MIGRATED_STATE] = connections[DEFAULT_DB_ALIAS]._test_serialized_contents
+        stash[MIGRATED_STATE] = connection._test_serialized_contents
     yield
     with django_db_blocker.unblock():
         end_outer_transaction(request.session)
@@ -219,7 +224,7 @@ def mail_server_down(request, settings):
 @pytest.fixture(scope="session")
 def demo_transaction(request, django_db_setup, django_db_blocker):
     """Phase 2: the demo, loaded once in an outer transaction that phase 3 rolls back."""
-    from tests.committed_demo import remember_demo
+    from tests.committed_demo import load_demo
 
     stash = request.session.stash
     if stash.get(OUTER_PHASE_OVER, False):
@@ -228,12 +233,15 @@ def demo_transaction(request, django_db_setup, django_db_blocker):
         end_shared_transactions(request.session)
         outer = transaction.atomic()
         outer.__enter__()
-        # wagtail-localize publishes translations in on-commit callbacks.
-        with TestCase.captureOnCommitCallbacks(execute=True):
-            call_command("seed_demo", verbosity=0)
-        # Phase 3 copies this back instead of seeding again (tests.committed_demo).
-        remember_demo(stash)
+        load_demo(stash, seed_in_transaction)
         stash[OUTER_TRANSACTION] = outer
+
+
+def seed_in_transaction():
+    """Seed the demo inside the current transaction."""
+    # wagtail-localize publishes translations in on-commit callbacks.
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        call_command("seed_demo", verbosity=0)
 
 
 def uses_database(item):
@@ -271,27 +279,6 @@ def pytest_runtest_protocol(item, nextitem):
         return (yield)
     with mock.patch.dict(os.environ, {"DJANGO_ALLOW_ASYNC_UNSAFE": "true"}):
         return (yield)
-
-
-def xdist_group(item):
-    """The pytest-xdist group of a test that must share one worker, or None.
-
-    Browser tests share one live server and one Chromium, deploy tests one set of app
-    servers and one Redis database: each kind runs on one worker (`--dist loadgroup`),
-    the other tests spread over all of them.
-    """
-    path = item.path.as_posix()
-    for kind in ("browser", "deploy"):
-        if f"/tests/{kind}/" in path:
-            return kind
-    return None
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_itemcollected(item):
-    group = xdist_group(item)
-    if group:
-        item.add_marker(pytest.mark.xdist_group(group))
 
 
 @pytest.hookimpl(trylast=True)

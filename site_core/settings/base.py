@@ -350,12 +350,14 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # Recurring jobs, enqueued by the worker's scheduler (site_core/scheduler.py), each due run
 # exactly once however many workers run. "every_minutes": N, or "daily_at": "HH:MM" in
-# TIME_ZONE (Europe/Oslo, summer time included). A run missed while no worker ran happens
-# once, when one is back.
+# TIME_ZONE (Europe/Oslo, summer time included); "also_due": a function giving times from
+# the data (a page's go-live time: published within a 10-second tick of it, not up to a
+# minute later). A run missed while no worker ran happens once, when one is back.
 SCHEDULE = {
     "publish-scheduled-pages": {
         "task": "site_core.tasks.publish_scheduled_pages",
         "every_minutes": 1,
+        "also_due": "site_core.tasks.latest_go_live_or_expiry",
     },
     "member-digest": {"task": "intranet.tasks.send_member_digest", "daily_at": "06:15"},
     "prune-job-results": {"task": "site_core.tasks.prune_job_results", "daily_at": "03:30"},

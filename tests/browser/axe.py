@@ -65,8 +65,11 @@ def assert_no_axe_violations(page, context_name):
     assert not violations, format_violations(context_name, page.url, violations)
 
 
-def assert_no_axe_violations_on(page, pages):
-    """Open each `{context name: url}` in turn; fail once, listing the violations of all."""
+def assert_no_axe_violations_on(page, pages, also=None):
+    """Open each `{context name: url}` in turn; fail once, listing the violations of all.
+
+    `also(page)`, if given, is a check of our own on each page while it is open: it
+    returns a list of problems (strings), reported with axe's."""
     reports = []
     for context_name, url in pages.items():
         response = page.goto(url)
@@ -74,4 +77,7 @@ def assert_no_axe_violations_on(page, pages):
         violations = axe_violations(page)
         if violations:
             reports.append(format_violations(context_name, page.url, violations))
+        problems = also(page) if also else []
+        if problems:
+            reports.append(f"{context_name} ({page.url}):\n  " + "\n  ".join(problems))
     assert not reports, "\n\n".join(reports)

@@ -84,7 +84,11 @@ def skip_or_fail(missing):
 
 
 def pytest_runtest_setup(item):
-    """Before any fixture runs: skip without PostgreSQL or Redis, or fail in CI."""
+    """Before any fixture runs: skip without PostgreSQL or Redis, or fail in CI; fail
+    under pytest-xdist with more than one worker, where two workers' servers would share
+    one Redis database and clear it under each other (`make test` runs these apart)."""
+    if os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1") != "1":
+        pytest.fail("tests/deploy must run in one process: pytest tests/deploy", pytrace=False)
     skip_or_fail(requirements_missing())
 
 
@@ -190,10 +194,15 @@ class AppServer:
             pytrace=False,
         )
 
+    def terminate(self):
+        """Ask the server to end (gracefully); `stop` waits for it."""
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+
     def stop(self):
         """End the server (gracefully, then by force) and close its log."""
         if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
+            self.terminate()
             try:
                 self.process.wait(timeout=10)
             except subprocess.TimeoutExpired:
@@ -217,6 +226,8 @@ def app_servers(request, names, env, log_dir):
             server.wait_until_healthy(deadline)
         yield servers
     finally:
+        for server in servers.values():  # all at once: each takes a moment to end
+            server.terminate()
         for server in servers.values():
             server.stop()
             registry.remove(server)

@@ -86,6 +86,7 @@ def test_the_digest_is_due_at_06_15_oslo_time(now, due):
     assert daily_at("06:15")(now.astimezone(datetime.UTC)) == due
 
 
+@pytest.mark.django_db  # scheduled publishing is also due at the go-live times stored
 def test_the_digest_and_scheduled_publishing_are_in_the_schedule():
     schedules = {schedule.name: schedule for schedule in configured_schedules()}
     assert schedules["member-digest"].task_path == "intranet.tasks.send_member_digest"
@@ -147,6 +148,50 @@ def test_a_page_scheduled_a_minute_ahead_goes_live_without_anyone_touching_it(bi
     page.refresh_from_db()
     assert page.live
     assert page.url.startswith("/nb/")
+
+
+def schedule_runs(now):
+    """The names of the schedules a tick at `now` enqueues, with the job queue run after."""
+    with mock.patch("django.utils.timezone.now", return_value=now):
+        enqueued = tick(now)
+        run_jobs()
+    return enqueued
+
+
+@pytest.mark.django_db
+def test_a_page_goes_live_within_a_tick_of_its_time_not_on_the_next_minute(bilingual, job_queue):
+    minute = timezone.now().replace(second=0, microsecond=0) + datetime.timedelta(minutes=5)
+    schedule_runs(minute)
+    page = StandardPageFactory(
+        parent=bilingual.nb, live=False, go_live_at=minute + datetime.timedelta(seconds=25)
+    )
+    page.save_revision().publish()
+
+    assert "publish-scheduled-pages" not in schedule_runs(minute + datetime.timedelta(seconds=20))
+    page.refresh_from_db()
+    assert not page.live
+    # The next tick after its time, 35 s before the minute's run.
+    assert "publish-scheduled-pages" in schedule_runs(minute + datetime.timedelta(seconds=30))
+    page.refresh_from_db()
+    assert page.live
+    # Done: the ticks after it enqueue nothing until the next minute.
+    assert "publish-scheduled-pages" not in schedule_runs(minute + datetime.timedelta(seconds=40))
+    assert "publish-scheduled-pages" in schedule_runs(minute + datetime.timedelta(seconds=60))
+
+
+@pytest.mark.django_db
+def test_a_page_goes_offline_within_a_tick_of_its_expiry(bilingual, job_queue):
+    minute = timezone.now().replace(second=0, microsecond=0) + datetime.timedelta(minutes=5)
+    schedule_runs(minute)
+    page = StandardPageFactory(
+        parent=bilingual.nb, expire_at=minute + datetime.timedelta(seconds=5)
+    )
+    assert page.live
+
+    assert "publish-scheduled-pages" in schedule_runs(minute + datetime.timedelta(seconds=10))
+    page.refresh_from_db()
+    assert not page.live and page.expired
+    assert "publish-scheduled-pages" not in schedule_runs(minute + datetime.timedelta(seconds=20))
 
 
 # --- Two workers at once (committed data, a connection per worker) ---------------------

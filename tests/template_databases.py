@@ -1,0 +1,243 @@
+"""PostgreSQL template databases: the migrated schema and the demo, made once, cloned by
+every test process.
+
+Migrating a new test database takes about 14 s and seeding the demo about 10 s, and each
+pytest-xdist worker and the deploy run would pay both. On PostgreSQL the first process
+that needs them keeps them as databases of their own:
+
+- ``nr_tests_schema_<fingerprint>``: the migrated test database, cloned by every other
+  process in well under a second (``CREATE DATABASE … TEMPLATE``);
+- ``nr_tests_demo_<fingerprint>``: that schema with the demo's rows and sequences, which
+  other processes copy into their own test database (tests.committed_demo).
+
+The fingerprint covers what they are made of: every migration file and the lock file for
+the schema; for the demo also the project's code and the date (the demo's events are
+relative to today). A change makes new ones, and older ones are dropped when the new ones
+are made, so at most one pair stays between runs and an unchanged checkout reuses it, as
+pytest-django's ``--reuse-db`` would, but safely. A PostgreSQL advisory lock keeps two
+processes from making the same one at once; the other waits and then clones.
+
+docs/architecture.md ("Tests") describes the run as a whole.
+"""
+
+import datetime
+import hashlib
+import io
+from contextlib import contextmanager
+from pathlib import Path
+
+import psycopg2
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+
+BASE_DIR = Path(__file__).resolve().parents[1]
+PROJECT_APPS = ("demo", "site_core", "home", "intranet")
+# Any constant: the advisory lock's key, the same in every test process.
+LOCK_KEY = 7_241_903_518
+BUILDING = "_building"
+PREFIX = "nr_tests_"
+
+
+def is_postgresql(connection):
+    return connection.vendor == "postgresql"
+
+
+def _digest(paths, *extra):
+    digest = hashlib.sha256()
+    for path in sorted(paths):
+        digest.update(str(path.relative_to(path.anchor)).encode())
+        digest.update(path.read_bytes())
+    for value in extra:
+        digest.update(str(value).encode())
+    return digest
+
+
+def schema_fingerprint():
+    """12 hex digits naming the migrated schema: every installed app's migration files
+    and requirements.lock."""
+    paths = [BASE_DIR / "requirements.lock"]
+    for app_config in apps.get_app_configs():
+        paths += Path(app_config.path, "migrations").glob("*.py")
+    return _digest(paths).hexdigest()[:12]
+
+
+def demo_fingerprint():
+    """12 hex digits naming the demo: the schema's fingerprint, every file of the
+    project's apps (code, seed text, templates) and today's date."""
+    paths = [
+        path
+        for app in PROJECT_APPS
+        for path in (BASE_DIR / app).rglob("*")
+        if path.is_file() and "__pycache__" not in path.parts
+    ]
+    return _digest(paths, schema_fingerprint(), datetime.date.today()).hexdigest()[:12]
+
+
+def template_name(kind):
+    """The database name of a template, `kind` "schema" or "demo"."""
+    fingerprint = schema_fingerprint() if kind == "schema" else demo_fingerprint()
+    return f"{PREFIX}{kind}_{fingerprint}"
+
+
+def connect(connection, dbname):
+    """A psycopg2 connection (autocommit) to `dbname` on the test database's server."""
+    options = connection.settings_dict
+    raw = psycopg2.connect(
+        dbname=dbname,
+        user=options["USER"] or None,
+        password=options["PASSWORD"] or None,
+        host=options["HOST"] or None,
+        port=options["PORT"] or None,
+    )
+    raw.autocommit = True
+    return raw
+
+
+@contextmanager
+def server(connection):
+    """A cursor on the server's maintenance database, holding the templates' lock."""
+    raw = connect(connection, "postgres")
+    try:
+        with raw.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_lock(%s)", [LOCK_KEY])
+            yield cursor
+    finally:
+        raw.close()  # ends the session, and the lock with it
+
+
+def exists(cursor, name):
+    cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+    return cursor.fetchone() is not None
+
+
+def clone(cursor, source, target):
+    """(Re)create database `target` as a copy of `source`; nobody may be connected to
+    `source` meanwhile (PostgreSQL's rule for templates)."""
+    cursor.execute(f"DROP DATABASE IF EXISTS {_quote(target)} WITH (FORCE)")
+    cursor.execute(f"CREATE DATABASE {_quote(target)} TEMPLATE {_quote(source)}")
+
+
+def drop_others(cursor, keep):
+    """Drop the templates of `keep`'s kind other than `keep` (made from older code)."""
+    prefix = keep.rsplit("_", 1)[0] + "_"
+    cursor.execute(
+        "SELECT datname FROM pg_database WHERE starts_with(datname, %s) AND datname <> %s",
+        [prefix, keep],
+    )
+    for (name,) in cursor.fetchall():
+        cursor.execute(f"DROP DATABASE IF EXISTS {_quote(name)}")
+
+
+def _quote(name):
+    return '"' + name.replace('"', '""') + '"'
+
+
+@contextmanager
+def migrated_database(connection, keepdb):
+    """Around Django's `setup_databases` for `connection`.
+
+    Yields True when the test database was cloned from the schema template (then
+    `setup_databases` must keep it, keepdb=True: its `migrate` finds nothing to do),
+    or False when there is none yet: `setup_databases` migrates a new database, which
+    then becomes the template. Does nothing (yields False) on SQLite, or with pytest's
+    `--reuse-db` (`keepdb`).
+    """
+    if keepdb or not is_postgresql(connection):
+        yield False
+        return
+    template = template_name("schema")
+    test_name = connection.creation._get_test_db_name()
+    with server(connection) as cursor:
+        cloned = exists(cursor, template)
+        if cloned:
+            clone(cursor, template, test_name)
+        yield cloned
+        if cloned:
+            # Migrating leaves every content type in ContentType's cache, and restoring
+            # the migrated state (Django's deserialize_db_from_string) counts on it: a
+            # Wagtail task deserialized before the content types would otherwise insert
+            # its own and collide with the restored row.
+            ContentType.objects.get_for_models(*apps.get_models(), for_concrete_models=False)
+        else:
+            connection.close()  # a template's source must have no other session
+            clone(cursor, test_name, template + BUILDING)
+            cursor.execute(
+                f"ALTER DATABASE {_quote(template + BUILDING)} RENAME TO {_quote(template)}"
+            )
+            drop_others(cursor, template)
+
+
+def demo_snapshot(connection, tables, make_snapshot):
+    """The demo's snapshot ({"tables": {table: COPY text}, "sequences": {name: value}})
+    from the demo template; without one, `make_snapshot()` seeds the database and returns
+    it, and it is kept as the template for the other processes (if the schema template
+    exists to make it from). `tables`: the tables a snapshot holds."""
+    demo = template_name("demo")
+    schema = template_name("schema")
+    with server(connection) as cursor:
+        if exists(cursor, demo):
+            return read_snapshot(connect(connection, demo), tables)
+        snapshot = make_snapshot()
+        if exists(cursor, schema):
+            clone(cursor, schema, demo + BUILDING)
+            write_snapshot(connect(connection, demo + BUILDING), snapshot)
+            cursor.execute(f"ALTER DATABASE {_quote(demo + BUILDING)} RENAME TO {_quote(demo)}")
+            drop_others(cursor, demo)
+        return snapshot
+
+
+def read_snapshot(raw, tables):
+    """Every table's rows and every sequence's value, from the open connection `raw`
+    (closed afterwards)."""
+    snapshot = {"tables": {}, "sequences": {}}
+    try:
+        with raw.cursor() as cursor:
+            for table in tables:
+                rows = io.BytesIO()
+                cursor.copy_expert(f"COPY {_quote(table)} TO STDOUT", rows)
+                snapshot["tables"][table] = rows.getvalue()
+            snapshot["sequences"] = sequence_values(cursor)
+    finally:
+        raw.close()
+    return snapshot
+
+
+def write_snapshot(raw, snapshot):
+    """Fill the migrated database of `raw` with `snapshot` (closed afterwards)."""
+    try:
+        raw.autocommit = False
+        with raw.cursor() as cursor:
+            restore_rows(cursor, snapshot)
+        raw.commit()
+    finally:
+        raw.close()
+
+
+def sequence_values(cursor):
+    """{sequence: its last value} for every sequence used so far (DB-API `cursor`)."""
+    cursor.execute(
+        "SELECT sequencename, last_value FROM pg_sequences "
+        "WHERE schemaname = current_schema() AND last_value IS NOT NULL"
+    )
+    return dict(cursor.fetchall())
+
+
+def restore_rows(cursor, snapshot):
+    """Replace every table's rows by the snapshot's and move each sequence up to at
+    least the snapshot's value (never down: later rows must not take restored ids), in
+    the cursor's transaction.
+
+    Django's foreign keys on PostgreSQL are deferrable, so the tables may be filled in
+    any order.
+    """
+    tables = snapshot["tables"]
+    cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+    cursor.execute(f"TRUNCATE {', '.join(_quote(table) for table in tables)}")
+    for table, rows in tables.items():
+        cursor.copy_expert(f"COPY {_quote(table)} FROM STDIN", io.BytesIO(rows))
+    for sequence, value in snapshot["sequences"].items():
+        # The sequence's name comes from pg_sequences, quoted.
+        current = f"(SELECT last_value FROM {_quote(sequence)})"  # noqa: S608
+        cursor.execute(
+            f"SELECT setval(%s::regclass, GREATEST(%s, {current}))", [_quote(sequence), value]
+        )
