@@ -42,10 +42,12 @@ def is_postgresql(connection):
     return connection.vendor == "postgresql"
 
 
-def _digest(paths, *extra):
+def _digest(files, *extra):
+    """sha256 of `files` ({name: path}; the name, not the checkout's location, is hashed
+    with each file's bytes, so that two clones of one commit agree) and `extra`."""
     digest = hashlib.sha256()
-    for path in sorted(paths):
-        digest.update(str(path.relative_to(path.anchor)).encode())
+    for name, path in sorted(files.items()):
+        digest.update(name.encode())
         digest.update(path.read_bytes())
     for value in extra:
         digest.update(str(value).encode())
@@ -55,22 +57,23 @@ def _digest(paths, *extra):
 def schema_fingerprint():
     """12 hex digits naming the migrated schema: every installed app's migration files
     and requirements.lock."""
-    paths = [BASE_DIR / "requirements.lock"]
+    files = {"requirements.lock": BASE_DIR / "requirements.lock"}
     for app_config in apps.get_app_configs():
-        paths += Path(app_config.path, "migrations").glob("*.py")
-    return _digest(paths).hexdigest()[:12]
+        for path in Path(app_config.path, "migrations").glob("*.py"):
+            files[f"{app_config.label}/{path.name}"] = path
+    return _digest(files).hexdigest()[:12]
 
 
 def demo_fingerprint():
     """12 hex digits naming the demo: the schema's fingerprint, every file of the
     project's apps (code, seed text, templates) and today's date."""
-    paths = [
-        path
+    files = {
+        path.relative_to(BASE_DIR).as_posix(): path
         for app in PROJECT_APPS
         for path in (BASE_DIR / app).rglob("*")
         if path.is_file() and "__pycache__" not in path.parts
-    ]
-    return _digest(paths, schema_fingerprint(), datetime.date.today()).hexdigest()[:12]
+    }
+    return _digest(files, schema_fingerprint(), datetime.date.today()).hexdigest()[:12]
 
 
 def template_name(kind):
