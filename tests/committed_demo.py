@@ -70,6 +70,7 @@ def load_demo(stash, seed):
             return
     with transaction.atomic(), connection.cursor() as cursor:
         template_databases.restore_rows(cursor.cursor, stash[DEMO_SNAPSHOT])
+    template_databases.restore_files(stash[DEMO_SNAPSHOT])
 
 
 def snapshot_tables():

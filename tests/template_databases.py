@@ -8,7 +8,9 @@ that needs them keeps them as databases of their own:
 - ``nr_tests_schema_<fingerprint>``: the migrated test database, cloned by every other
   process in well under a second (``CREATE DATABASE … TEMPLATE``);
 - ``nr_tests_demo_<fingerprint>``: that schema with the demo's rows and sequences, which
-  other processes copy into their own test database (tests.committed_demo).
+  other processes copy into their own test database (tests.committed_demo); the demo's
+  uploaded files are kept beside it in ``.test-templates/`` and copied into each process's
+  own upload folders (settings/test.py).
 
 The fingerprint covers what they are made of: every migration file and the lock file for
 the schema; for the demo also the project's code and the date (the demo's events are
@@ -23,11 +25,13 @@ docs/architecture.md ("Tests") describes the run as a whole.
 import datetime
 import hashlib
 import io
+import shutil
 from contextlib import contextmanager
 from pathlib import Path
 
 import psycopg2
 from django.apps import apps
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 
 BASE_DIR = Path(__file__).resolve().parents[1]
@@ -36,6 +40,8 @@ PROJECT_APPS = ("demo", "site_core", "home", "intranet")
 LOCK_KEY = 7_241_903_518
 BUILDING = "_building"
 PREFIX = "nr_tests_"
+# The demo's uploads, kept beside its template (the database holds only their names).
+FILES_DIR = BASE_DIR / ".test-templates"
 
 
 def is_postgresql(connection):
@@ -129,6 +135,7 @@ def drop_others(cursor, keep):
     )
     for (name,) in cursor.fetchall():
         cursor.execute(f"DROP DATABASE IF EXISTS {_quote(name)}")
+        shutil.rmtree(FILES_DIR / name, ignore_errors=True)
 
 
 def _quote(name):
@@ -170,6 +177,29 @@ def migrated_database(connection, keepdb):
             drop_others(cursor, template)
 
 
+def keep_files(name):
+    """Copy the uploads (MEDIA_ROOT, PRIVATE_MEDIA_ROOT) beside template `name`."""
+    for kind, root in upload_roots().items():
+        target = FILES_DIR / name / kind
+        if Path(root).is_dir():
+            shutil.copytree(root, target, dirs_exist_ok=True)
+
+
+def restore_files(snapshot):
+    """Copy the uploads kept with the snapshot's template back into this process's
+    upload folders (a test may have deleted some; another process's are apart)."""
+    if snapshot.get("files") is None:
+        return
+    for kind, root in upload_roots().items():
+        source = FILES_DIR / snapshot["files"] / kind
+        if source.is_dir():
+            shutil.copytree(source, root, dirs_exist_ok=True)
+
+
+def upload_roots():
+    return {"media": settings.MEDIA_ROOT, "private-media": settings.PRIVATE_MEDIA_ROOT}
+
+
 def demo_snapshot(connection, tables, make_snapshot):
     """The demo's snapshot ({"tables": {table: COPY text}, "sequences": {name: value}})
     from the demo template; without one, `make_snapshot()` seeds the database and returns
@@ -179,13 +209,15 @@ def demo_snapshot(connection, tables, make_snapshot):
     schema = template_name("schema")
     with server(connection) as cursor:
         if exists(cursor, demo):
-            return read_snapshot(connect(connection, demo), tables)
+            return read_snapshot(connect(connection, demo), tables) | {"files": demo}
         snapshot = make_snapshot()
         if exists(cursor, schema):
+            keep_files(demo)
             clone(cursor, schema, demo + BUILDING)
             write_snapshot(connect(connection, demo + BUILDING), snapshot)
             cursor.execute(f"ALTER DATABASE {_quote(demo + BUILDING)} RENAME TO {_quote(demo)}")
             drop_others(cursor, demo)
+            snapshot["files"] = demo
         return snapshot
 
 

@@ -1,5 +1,7 @@
 """Test runs: fast hashing, in-memory mail and cache, nothing from the network."""
 
+import os
+
 from .base import *  # noqa: F403
 from .base import BASE_DIR, LOCAL_UPLOAD_STORAGES, STORAGES
 
@@ -15,8 +17,11 @@ EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # database backend and run the worker (tests/jobs.py).
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-MEDIA_ROOT = BASE_DIR / ".test-media"
-PRIVATE_MEDIA_ROOT = BASE_DIR / ".test-private-media"
+# Uploads of each test process apart (pytest-xdist names its workers gw0, gw1 …): a test
+# that deletes a document deletes its file, which another process's copy of the demo uses.
+TEST_PROCESS = os.environ.get("PYTEST_XDIST_WORKER", "main")
+MEDIA_ROOT = BASE_DIR / ".test-media" / TEST_PROCESS
+PRIVATE_MEDIA_ROOT = BASE_DIR / ".test-private-media" / TEST_PROCESS
 # Tests use local folders even where the environment names an S3 bucket.
 STORAGES = {**STORAGES, **LOCAL_UPLOAD_STORAGES}
 

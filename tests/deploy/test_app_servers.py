@@ -19,6 +19,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection
 
 from intranet.demo import MEMBERS_COLLECTION
+from site_core.settings.test import TEST_PROCESS
 from tests.deploy.conftest import DEMO_PASSWORDS, MEMBER_LOGIN, Visitor, log_in_admin, log_in_member
 from tests.home.factories import APPLICATION as VALID_APPLICATION
 
@@ -259,7 +260,8 @@ def test_no_media_path_reaches_a_demo_document(local_server, use_orm):
             f"/media/%2e%2e/private-media/{name}",
             f"/media/..%2fprivate-media/{name}",
             f"/media/images/../../private-media/{name}",
-            f"/media/%2e%2e/.test-private-media/{name}",
+            # The test settings' private folder, from their media folder (settings/test.py).
+            f"/media/%2e%2e/%2e%2e/.test-private-media/{TEST_PROCESS}/{name}",
             f"/private-media/{name}",
             f"/media/documents/../../{filename}",
         ):
