@@ -76,4 +76,4 @@ build: install catalogues ## What a deployment runs before starting gunicorn
 	DJANGO_SETTINGS_MODULE=site_core.settings.production $(MANAGE) collectstatic --noinput
 
 clean:
-	rm -rf $(VENV) staticfiles .test-media .test-private-media .test-templates .pytest_cache node_modules test-artifacts
+	rm -rf $(VENV) staticfiles .test-media .test-private-media .pytest_cache node_modules test-artifacts

@@ -8,13 +8,13 @@ that needs them keeps them as databases of their own:
 - ``nr_tests_schema_<fingerprint>``: the migrated test database, cloned by every other
   process in well under a second (``CREATE DATABASE … TEMPLATE``);
 - ``nr_tests_demo_<fingerprint>``: that schema with the demo's rows and sequences, which
-  other processes copy into their own test database (tests.committed_demo); the demo's
-  uploaded files are kept beside it in ``.test-templates/`` and copied into each process's
-  own upload folders (settings/test.py).
+  other processes copy into their own test database (tests.committed_demo), and its
+  uploaded files (in a table of their own), which they write into their own upload
+  folders (settings/test.py).
 
-The fingerprint covers what they are made of: every migration file and the lock file for
-the schema; for the demo also the project's code and the date (the demo's events are
-relative to today). A change makes new ones, and older ones are dropped when the new ones
+The fingerprint covers what they are made of: every migration file, the lock file and this
+module for the schema; for the demo also the project's code and the date (the demo's events
+are relative to today). A change makes new ones, and older ones are dropped when the new ones
 are made, so at most one pair stays between runs and an unchanged checkout reuses it, as
 pytest-django's ``--reuse-db`` would, but safely. A PostgreSQL advisory lock keeps two
 processes from making the same one at once; the other waits and then clones.
@@ -25,7 +25,6 @@ docs/architecture.md ("Tests") describes the run as a whole.
 import datetime
 import hashlib
 import io
-import shutil
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -40,8 +39,8 @@ PROJECT_APPS = ("demo", "site_core", "home", "intranet")
 LOCK_KEY = 7_241_903_518
 BUILDING = "_building"
 PREFIX = "nr_tests_"
-# The demo's uploads, kept beside its template (the database holds only their names).
-FILES_DIR = BASE_DIR / ".test-templates"
+# In the demo template only: the demo's uploaded files (its other tables hold their names).
+FILES_TABLE = "nr_tests_uploaded_file"
 
 
 def is_postgresql(connection):
@@ -61,9 +60,9 @@ def _digest(files, *extra):
 
 
 def schema_fingerprint():
-    """12 hex digits naming the migrated schema: every installed app's migration files
-    and requirements.lock."""
-    files = {"requirements.lock": BASE_DIR / "requirements.lock"}
+    """12 hex digits naming the migrated schema: every installed app's migration files,
+    requirements.lock and this module (which makes the templates)."""
+    files = {"requirements.lock": BASE_DIR / "requirements.lock", "maker": Path(__file__)}
     for app_config in apps.get_app_configs():
         for path in Path(app_config.path, "migrations").glob("*.py"):
             files[f"{app_config.label}/{path.name}"] = path
@@ -135,7 +134,6 @@ def drop_others(cursor, keep):
     )
     for (name,) in cursor.fetchall():
         cursor.execute(f"DROP DATABASE IF EXISTS {_quote(name)}")
-        shutil.rmtree(FILES_DIR / name, ignore_errors=True)
 
 
 def _quote(name):
@@ -177,27 +175,29 @@ def migrated_database(connection, keepdb):
             drop_others(cursor, template)
 
 
-def keep_files(name):
-    """Copy the uploads (MEDIA_ROOT, PRIVATE_MEDIA_ROOT) beside template `name`."""
-    for kind, root in upload_roots().items():
-        target = FILES_DIR / name / kind
-        if Path(root).is_dir():
-            shutil.copytree(root, target, dirs_exist_ok=True)
+def upload_roots():
+    return {"media": Path(settings.MEDIA_ROOT), "private-media": Path(settings.PRIVATE_MEDIA_ROOT)}
+
+
+def uploads():
+    """{(root, relative path): absolute path} of the files in this process's upload folders."""
+    return {
+        (kind, path.relative_to(root).as_posix()): path
+        for kind, root in upload_roots().items()
+        if root.is_dir()
+        for path in root.rglob("*")
+        if path.is_file()
+    }
 
 
 def restore_files(snapshot):
-    """Copy the uploads kept with the snapshot's template back into this process's
-    upload folders (a test may have deleted some; another process's are apart)."""
-    if snapshot.get("files") is None:
-        return
-    for kind, root in upload_roots().items():
-        source = FILES_DIR / snapshot["files"] / kind
-        if source.is_dir():
-            shutil.copytree(source, root, dirs_exist_ok=True)
-
-
-def upload_roots():
-    return {"media": settings.MEDIA_ROOT, "private-media": settings.PRIVATE_MEDIA_ROOT}
+    """Write the snapshot's uploaded files back into this process's upload folders (a test
+    may have deleted some; each process has folders of its own, settings/test.py)."""
+    roots = upload_roots()
+    for (kind, relative), content in snapshot["files"].items():
+        path = roots[kind] / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content)
 
 
 def demo_snapshot(connection, tables, make_snapshot):
@@ -209,15 +209,17 @@ def demo_snapshot(connection, tables, make_snapshot):
     schema = template_name("schema")
     with server(connection) as cursor:
         if exists(cursor, demo):
-            return read_snapshot(connect(connection, demo), tables) | {"files": demo}
+            return read_snapshot(connect(connection, demo), tables)
+        earlier = uploads()  # left by earlier tests of this process
         snapshot = make_snapshot()
+        snapshot["files"] = {
+            key: path.read_bytes() for key, path in uploads().items() if key not in earlier
+        }
         if exists(cursor, schema):
-            keep_files(demo)
             clone(cursor, schema, demo + BUILDING)
             write_snapshot(connect(connection, demo + BUILDING), snapshot)
             cursor.execute(f"ALTER DATABASE {_quote(demo + BUILDING)} RENAME TO {_quote(demo)}")
             drop_others(cursor, demo)
-            snapshot["files"] = demo
         return snapshot
 
 
@@ -232,6 +234,8 @@ def read_snapshot(raw, tables):
                 cursor.copy_expert(f"COPY {_quote(table)} TO STDOUT", rows)
                 snapshot["tables"][table] = rows.getvalue()
             snapshot["sequences"] = sequence_values(cursor)
+            cursor.execute(f"SELECT root, path, content FROM {FILES_TABLE}")  # noqa: S608
+            snapshot["files"] = {(root, path): bytes(content) for root, path, content in cursor}
     finally:
         raw.close()
     return snapshot
@@ -243,6 +247,14 @@ def write_snapshot(raw, snapshot):
         raw.autocommit = False
         with raw.cursor() as cursor:
             restore_rows(cursor, snapshot)
+            cursor.execute(
+                f"CREATE TABLE {FILES_TABLE} (root text, path text, content bytea, "
+                "PRIMARY KEY (root, path))"
+            )
+            cursor.executemany(
+                f"INSERT INTO {FILES_TABLE} VALUES (%s, %s, %s)",  # noqa: S608
+                [(root, path, content) for (root, path), content in snapshot["files"].items()],
+            )
         raw.commit()
     finally:
         raw.close()
