@@ -176,6 +176,7 @@ def migrated_database(connection, keepdb):
 
 
 def upload_roots():
+    """{name: folder} of this process's uploads (settings/test.py)."""
     return {"media": Path(settings.MEDIA_ROOT), "private-media": Path(settings.PRIVATE_MEDIA_ROOT)}
 
 
@@ -201,10 +202,12 @@ def restore_files(snapshot):
 
 
 def demo_snapshot(connection, tables, make_snapshot):
-    """The demo's snapshot ({"tables": {table: COPY text}, "sequences": {name: value}})
-    from the demo template; without one, `make_snapshot()` seeds the database and returns
-    it, and it is kept as the template for the other processes (if the schema template
-    exists to make it from). `tables`: the tables a snapshot holds."""
+    """The demo's snapshot ({"tables": {table: COPY text}, "sequences": {name: value},
+    "files": {(upload root, relative path): bytes}}) from the demo template; without one,
+    `make_snapshot()` seeds the database and returns the tables and sequences, the files
+    it uploaded are added, and the whole is kept as the template for the other processes
+    (if the schema template exists to make it from). `tables`: the tables a snapshot
+    holds."""
     demo = template_name("demo")
     schema = template_name("schema")
     with server(connection) as cursor:
