@@ -122,15 +122,16 @@ def tick(now=None):
     now = now or timezone.now()
     enqueued = []
     for schedule in configured_schedules():
-        due = schedule.latest_due(now)
         try:
+            # Inside: latest_due may read the database ("also_due").
+            due = schedule.latest_due(now)
             with transaction.atomic():
                 claimed = claim(schedule.name, due)
                 if claimed:
                     import_string(schedule.task_path).enqueue()
         except (DatabaseError, ImportError) as error:
             # e.g. SQLite's "database is locked" while another worker writes
-            logger.warning("Schedule %s not enqueued for %s: %r", schedule.name, due, error)
+            logger.warning("Schedule %s not enqueued at %s: %r", schedule.name, now, error)
             continue
         if claimed:
             logger.info("Schedule %s enqueued for %s", schedule.name, due)

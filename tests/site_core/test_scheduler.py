@@ -134,6 +134,26 @@ def test_a_broken_schedule_leaves_the_others_running(job_queue, settings):
     assert sorted(tick()) == SCHEDULES
 
 
+def database_gone(now):
+    raise OperationalError("server closed the connection unexpectedly")
+
+
+@pytest.mark.django_db
+def test_a_schedule_whose_times_cannot_be_read_leaves_the_others_running(
+    job_queue, settings, caplog
+):
+    settings.SCHEDULE = {
+        "unreadable": {
+            "task": "site_core.tasks.prune_job_results",
+            "every_minutes": 1,
+            "also_due": f"{__name__}.database_gone",
+        },
+        **base.SCHEDULE,
+    }
+    assert sorted(tick()) == SCHEDULES
+    assert "Schedule unreadable not enqueued" in caplog.text
+
+
 @pytest.mark.django_db
 def test_a_page_scheduled_a_minute_ahead_goes_live_without_anyone_touching_it(bilingual, job_queue):
     page = scheduled_a_minute_ahead(bilingual.nb)
