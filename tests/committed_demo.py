@@ -11,7 +11,6 @@ the first load in a run is kept as a snapshot of every table and sequence, in th
 (tests.template_databases); later loads copy it back in about a second.
 """
 
-import io
 from urllib.parse import quote
 
 import pytest
@@ -55,38 +54,12 @@ def load_demo(stash, seed):
         seed()
         return
     if DEMO_SNAPSHOT not in stash:
-        seeded = []
-
-        def seed_and_take_snapshot():
-            seed()
-            seeded.append(True)
-            return take_snapshot()
-
-        tables = snapshot_tables()
-        stash[DEMO_SNAPSHOT] = template_databases.demo_snapshot(
-            connection, tables, seed_and_take_snapshot
-        )
+        stash[DEMO_SNAPSHOT], seeded = template_databases.demo_snapshot(connection, seed)
         if seeded:
             return
     with transaction.atomic(), connection.cursor() as cursor:
         template_databases.restore_rows(cursor.cursor, stash[DEMO_SNAPSHOT])
     template_databases.restore_files(stash[DEMO_SNAPSHOT])
-
-
-def snapshot_tables():
-    return sorted(connection.introspection.django_table_names(only_existing=True))
-
-
-def take_snapshot():
-    """The database's rows and sequences (tests.template_databases.read_snapshot's shape),
-    on Django's connection: in a transaction, what it has written so far."""
-    with connection.cursor() as cursor:
-        snapshot = {"tables": {}, "sequences": template_databases.sequence_values(cursor)}
-        for table in snapshot_tables():
-            rows = io.BytesIO()
-            cursor.cursor.copy_expert(f"COPY {connection.ops.quote_name(table)} TO STDOUT", rows)
-            snapshot["tables"][table] = rows.getvalue()
-    return snapshot
 
 
 def database_url(settings_dict):

@@ -43,10 +43,6 @@ PREFIX = "nr_tests_"
 FILES_TABLE = "nr_tests_uploaded_file"
 
 
-def is_postgresql(connection):
-    return connection.vendor == "postgresql"
-
-
 def _digest(files, *extra):
     """sha256 of `files` ({name: path}; the name, not the checkout's location, is hashed
     with each file's bytes, so that two clones of one commit agree) and `extra`."""
@@ -150,7 +146,7 @@ def migrated_database(connection, keepdb):
     then becomes the template. Does nothing (yields False) on SQLite, or with pytest's
     `--reuse-db` (`keepdb`).
     """
-    if keepdb or not is_postgresql(connection):
+    if keepdb or connection.vendor != "postgresql":
         yield False
         return
     template = template_name("schema")
@@ -201,20 +197,26 @@ def restore_files(snapshot):
         path.write_bytes(content)
 
 
-def demo_snapshot(connection, tables, make_snapshot):
+def demo_snapshot(connection, seed):
     """The demo's snapshot ({"tables": {table: COPY text}, "sequences": {name: value},
-    "files": {(upload root, relative path): bytes}}) from the demo template; without one,
-    `make_snapshot()` seeds the database and returns the tables and sequences, the files
-    it uploaded are added, and the whole is kept as the template for the other processes
-    (if the schema template exists to make it from). `tables`: the tables a snapshot
-    holds."""
+    "files": {(upload root, relative path): bytes}}) and whether it was seeded here, as
+    (snapshot, seeded).
+
+    From the demo template if there is one (seeded False: the caller copies it in);
+    else `seed()` loads the demo into the database of `connection` (Django's), the
+    snapshot is taken from there with the files the seeding uploaded, and kept as the
+    template for the other processes if the schema template exists to make it from.
+    """
     demo = template_name("demo")
     schema = template_name("schema")
+    tables = sorted(connection.introspection.django_table_names(only_existing=True))
     with server(connection) as cursor:
         if exists(cursor, demo):
-            return read_snapshot(connect(connection, demo), tables)
+            return read_snapshot(connect(connection, demo), tables), False
         earlier = uploads()  # left by earlier tests of this process
-        snapshot = make_snapshot()
+        seed()
+        with connection.cursor() as django_cursor:  # in a transaction: what seed() wrote
+            snapshot = copy_out(django_cursor.cursor, tables)
         snapshot["files"] = {
             key: path.read_bytes() for key, path in uploads().items() if key not in earlier
         }
@@ -223,20 +225,26 @@ def demo_snapshot(connection, tables, make_snapshot):
             write_snapshot(connect(connection, demo + BUILDING), snapshot)
             cursor.execute(f"ALTER DATABASE {_quote(demo + BUILDING)} RENAME TO {_quote(demo)}")
             drop_others(cursor, demo)
-        return snapshot
+        return snapshot, True
+
+
+def copy_out(cursor, tables):
+    """{"tables": {table: its rows in COPY text format}, "sequences": {name: last value}}
+    read through the DB-API `cursor` (psycopg2)."""
+    snapshot = {"tables": {}, "sequences": sequence_values(cursor)}
+    for table in tables:
+        rows = io.BytesIO()
+        cursor.copy_expert(f"COPY {_quote(table)} TO STDOUT", rows)
+        snapshot["tables"][table] = rows.getvalue()
+    return snapshot
 
 
 def read_snapshot(raw, tables):
-    """Every table's rows and every sequence's value, from the open connection `raw`
-    (closed afterwards)."""
-    snapshot = {"tables": {}, "sequences": {}}
+    """`copy_out` of `tables` and the kept files, from the demo template's open
+    connection `raw` (closed afterwards)."""
     try:
         with raw.cursor() as cursor:
-            for table in tables:
-                rows = io.BytesIO()
-                cursor.copy_expert(f"COPY {_quote(table)} TO STDOUT", rows)
-                snapshot["tables"][table] = rows.getvalue()
-            snapshot["sequences"] = sequence_values(cursor)
+            snapshot = copy_out(cursor, tables)
             cursor.execute(f"SELECT root, path, content FROM {FILES_TABLE}")  # noqa: S608
             snapshot["files"] = {(root, path): bytes(content) for root, path, content in cursor}
     finally:
