@@ -175,6 +175,47 @@ def test_deleting_a_page_deletes_its_vector(shared_bilingual):
     assert not PageSearchVector.objects.filter(page_id=page.pk).exists()
 
 
+@postgres_only
+def test_vectors_stay_in_the_table_as_they_are_and_a_very_long_page_is_still_indexed(
+    shared_bilingual,
+):
+    """Ranking reads every match's vector: kept uncompressed in the table (migration
+    site_core 0006), it costs no decompression or TOAST look-up. A vector too long for a
+    table page must still be stored (compressed, or out of line), not refused."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT attribute.attstorage, class.reloptions FROM pg_attribute attribute "
+            "JOIN pg_class class ON class.oid = attribute.attrelid "
+            "WHERE class.relname = %s AND attribute.attname = 'vector'",
+            [PageSearchVector._meta.db_table],
+        )
+        storage, options = cursor.fetchone()
+    assert storage == "m"  # MAIN: compressed or moved out only when the row must be
+    assert "toast_tuple_target=8160" in options  # ... which is when it outgrows a page
+
+    words = [f"møbel{number}" for number in range(4000)]
+    usual = publish(
+        StandardPageFactory(
+            parent=shared_bilingual.nb, title="Vanlig", slug="vanlig", intro=" ".join(words[:300])
+        )
+    )
+    long = publish(
+        StandardPageFactory(
+            parent=shared_bilingual.nb, title="Lang", slug="lang", intro=" ".join(words)
+        )
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT page_id, pg_column_size(vector), pg_column_compression(vector) "
+            "FROM site_core_pagesearchvector WHERE page_id IN (%s, %s)",
+            [usual.pk, long.pk],
+        )
+        stored = {page_id: (size, compression) for page_id, size, compression in cursor}
+    assert stored[usual.pk][0] > 2000 and stored[usual.pk][1] is None
+    assert found("møbel3999", "nb") == [long.pk]
+    assert sorted(found("møbel299", "nb")) == sorted([usual.pk, long.pk])
+
+
 @pytest.fixture
 def varied(shared_bilingual, on_commit):
     """Pages in both languages whose ranks differ (title or body, how often) and tie
