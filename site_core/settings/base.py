@@ -110,7 +110,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Wagtail's redirects with the language prefix optional (site_core/redirects.py).
+    "site_core.redirects.LocalizedRedirectMiddleware",
     # Turns a storage failure during an upload into a 503 page (nothing saved).
     "site_core.storage_errors.StorageErrorMiddleware",
     # Last, so that a lock-out answers before any view runs.
