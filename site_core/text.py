@@ -1,4 +1,4 @@
-"""Text helpers for names that must be ASCII: file names (and, later, slugs)."""
+"""Text helpers for names that must be ASCII: file names and page slugs."""
 
 import posixpath
 
