@@ -1,6 +1,7 @@
 """Admin hooks of the shared layer."""
 
 from wagtail import hooks
+from wagtail.models import Page
 
 from site_core.restrictions import give_restrictions
 
@@ -17,3 +18,25 @@ def keep_copies_as_private_as_their_source(request, page, new_page):
     source_restrictions = list(page.get_view_restrictions().prefetch_related("groups"))
     if source_restrictions and not new_page.get_view_restrictions().exists():
         give_restrictions(new_page, source_restrictions)
+
+
+@hooks.register("construct_translated_pages_to_cascade_actions")
+def act_on_every_language(pages, action):
+    """Unpublishing, moving or deleting a page in the admin does the same to its
+    translations: {page: the translations to act on too}.
+
+    Wagtail's admin asks this hook (with WAGTAIL_I18N_ENABLED) and says so on each confirm
+    page ("This will also unpublish one translation of the page"); a translation is moved
+    under the matching translation of the new parent (Wagtail's move view), and left where
+    it is when that parent has no translation in its language. Without it an unpublished
+    Norwegian page left its English translation live, and a moved one its translation
+    behind. Aliases are not unpublished on their own (they follow their source).
+    `action`: "unpublish", "move" or "delete"."""
+    cascade = {}
+    for page in pages:
+        translations = Page.objects.translation_of(page, inclusive=False)
+        if action == "unpublish":
+            translations = translations.filter(alias_of__isnull=True)
+        if action in ("unpublish", "move", "delete"):
+            cascade[page] = translations
+    return cascade
