@@ -329,6 +329,11 @@ WAGTAILDOCS_EXTENSIONS = [
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"gif": "webp", "bmp": "webp", "tiff": "webp"}
 
+# A new translation of a live page starts as a draft in its language (not listed, searched,
+# in the sitemap or the language switcher) until an editor publishes it there; by default
+# wagtail-localize would publish the untranslated Norwegian text on the English site at once.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+
 # Machine translation: DeepL when a key is configured, otherwise an offline
 # translator so development, tests and the demo never call the network.
 if os.environ.get("DEEPL_AUTH_KEY"):
