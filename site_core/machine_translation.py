@@ -73,9 +73,10 @@ def translate_html(html):
 
 
 class OfflineTranslator(BaseMachineTranslator):
-    """Glossary-based Norwegian → English draft translation, no network."""
+    """Glossary-based Norwegian → English draft translation, no network: a development
+    tool (production offers DeepL only, settings/production.py), named so in the admin."""
 
-    display_name = _("Offline glossary translator")
+    display_name = _("Offline glossary translator (development only, mixed-language draft)")
 
     def translate(self, source_locale, target_locale, strings):
         return {string: StringValue(translate_html(string.data)) for string in strings}

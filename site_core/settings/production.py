@@ -30,6 +30,11 @@ if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must list the site's host names, comma-separated.")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
+# Machine translation in production is DeepL only (base.py, DEEPL_AUTH_KEY): the offline
+# glossary translator is a development tool whose drafts mix the two languages.
+if not os.environ.get("DEEPL_AUTH_KEY"):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
+
 # Static files: hashed names, pre-compressed (gzip and brotli), cached for a year.
 STORAGES = {
     **STORAGES,  # noqa: F405 - uploads: local folders or S3, from the environment

@@ -37,7 +37,9 @@ def test_editor_publishes_a_change_and_its_machine_translation(fresh_site, new_p
     # In wagtail-localize's editor: machine-translate the new segment, then publish.
     page.goto(f"/admin/pages/{english.pk}/edit/")
     with page.expect_navigation():
-        page.get_by_role("button", name="Translate with Offline glossary translator").first.click()
+        page.get_by_role(
+            "button", name="Translate with Offline glossary translator ("
+        ).first.click()
     expect(page.locator(".messages")).to_contain_text("Offline glossary translator")
     with page.expect_navigation():
         page.get_by_role("button", name="Publish in English").click()

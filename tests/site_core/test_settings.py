@@ -56,3 +56,18 @@ def test_unparseable_database_url_names_the_variable():
     assert result.returncode != 0
     assert "DATABASE_URL" in result.stderr
     assert "Traceback" not in result.stderr.splitlines()[-1]
+
+
+@pytest.mark.parametrize(
+    ("key", "offered"), [(None, "None"), ("deepl-test-key:fx", "DeepLTranslator")]
+)
+def test_production_offers_deepl_or_no_machine_translator(key, offered):
+    """The offline glossary translator is for development: its drafts mix the languages."""
+    script = (
+        "from wagtail_localize.machine_translators import get_machine_translator; "
+        "print(type(get_machine_translator()).__name__ if get_machine_translator() else None)"
+    )
+    env = {**FULL_PRODUCTION_ENV, **({"DEEPL_AUTH_KEY": key} if key else {})}
+    result = run_manage("shell", "-c", script, **env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == offered
