@@ -11,8 +11,10 @@ class SiteCoreConfig(AppConfig):
         from site_core import (
             cache_purge,
             restrictions,  # noqa: F401  (connects the signal handlers)
+            snippet_sync,
             spreadsheets,
         )
 
         spreadsheets.install()
         cache_purge.connect()
+        snippet_sync.connect()

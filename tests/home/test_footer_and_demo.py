@@ -33,6 +33,35 @@ def test_footer_edit_shows_at_once(client, public_site):
     assert "Updated about text." in footer_html(client)
 
 
+def test_the_norwegian_footers_phone_and_email_reach_the_english_one_on_save(client, public_site):
+    footer_html(client)  # warms the cache
+    footer = Footer.objects.get(locale__language_code="nb")
+    footer.phone, footer.email = "+47 99 99 99 99", "kontakt@example.no"
+    footer.save()  # as the snippet editor does; nothing else is synced or published
+    english = Footer.objects.get(locale__language_code="en")
+    assert (english.phone, english.email) == ("+47 99 99 99 99", "kontakt@example.no")
+    assert "+47 99 99 99 99" in footer_html(client, "/en/")
+    assert "A business cluster for Norwegian" in footer_html(client, "/en/")  # text untouched
+
+
+def test_a_number_the_translator_changed_in_english_is_kept(client, public_site):
+    english = Footer.objects.get(locale__language_code="en")
+    english.phone = "+44 20 7946 0000"
+    english.save()
+    footer = Footer.objects.get(locale__language_code="nb")
+    footer.phone, footer.email = "+47 99 99 99 99", "kontakt@example.no"
+    footer.save()
+    english.refresh_from_db()
+    assert (english.phone, english.email) == ("+44 20 7946 0000", "kontakt@example.no")
+
+
+def test_saving_the_english_footer_changes_nothing_in_norwegian(public_site):
+    english = Footer.objects.get(locale__language_code="en")
+    english.email = "english@example.no"
+    english.save()
+    assert Footer.objects.get(locale__language_code="nb").email == "post@example.no"
+
+
 def test_footer_link_follows_a_renamed_page(client, public_site):
     footer_html(client)
     labels = public_site.pages["label index"].en
