@@ -7,10 +7,12 @@ so that the next such journey loads its own copy.
 
 Seeding the demo takes 10–40 s (wagtail-localize makes every translation); on PostgreSQL
 the first load in a run is kept as a snapshot of every table and sequence, in the session
-(`DEMO_SNAPSHOT`) and as a template database for the other test processes
-(tests.template_databases); later loads copy it back in about a second.
+(`SNAPSHOTS`) and as a template database for the other test processes
+(tests.template_databases); later loads copy it back in about a second. `load_content`
+does the same for the factories' public site (tests/conftest.py, `public_site_built`).
 """
 
+import pickle
 from urllib.parse import quote
 
 import pytest
@@ -21,7 +23,8 @@ from tests import template_databases
 from tests.conftest import MIGRATED_STATE
 
 SHARED_DEMO = pytest.StashKey[bool]()
-DEMO_SNAPSHOT = pytest.StashKey[dict]()
+# {template kind: snapshot} (tests.template_databases.content_snapshot) kept for the run.
+SNAPSHOTS = pytest.StashKey[dict]()
 
 
 def restore_migrated_state(migrated_state):
@@ -50,16 +53,26 @@ def load_demo(stash, seed):
     """Load the demo into the database: copy the run's snapshot back (in the session's
     `stash`, or on PostgreSQL the demo template that another test process made) if there
     is one, else `seed()` it and keep the snapshot (on SQLite there is none: it seeds)."""
+    load_content(stash, "demo", seed)
+
+
+def load_content(stash, kind, build, wait=True):
+    """Load content of template `kind` ("demo" or "site") into the database, as
+    `load_demo` says, and return what `build()` returns (a copy of it, unpickled, unless
+    this is SQLite). `wait`: see tests.template_databases.content_snapshot."""
     if connection.vendor != "postgresql":
-        seed()
-        return
-    if DEMO_SNAPSHOT not in stash:
-        stash[DEMO_SNAPSHOT], seeded = template_databases.demo_snapshot(connection, seed)
-        if seeded:
-            return
+        return build()
+    snapshots = stash.setdefault(SNAPSHOTS, {})
+    if kind not in snapshots:
+        snapshots[kind], built_here = template_databases.content_snapshot(
+            connection, kind, build, wait
+        )
+        if built_here:
+            return pickle.loads(snapshots[kind]["built"])  # noqa: S301 (made by this run)
     with transaction.atomic(), connection.cursor() as cursor:
-        template_databases.restore_rows(cursor.cursor, stash[DEMO_SNAPSHOT])
-    template_databases.restore_files(stash[DEMO_SNAPSHOT])
+        template_databases.restore_rows(cursor.cursor, snapshots[kind])
+    template_databases.restore_files(snapshots[kind])
+    return pickle.loads(snapshots[kind]["built"])  # noqa: S301 (made by this run's code)
 
 
 def database_url(settings_dict):

@@ -92,17 +92,24 @@ def shared_db(request, django_db_setup, django_db_blocker):
 def public_site_built(request, django_db_setup, django_db_blocker):
     """Phase 1, last: tests.home.factories.build_public_site with the intranet of
     tests.intranet.factories.intranet_with_projects (as `intranet`), built once in a
-    transaction that is rolled back when phase 2 starts (or the run ends)."""
-    from tests.factories import as_committed
+    transaction that is rolled back when phase 2 starts (or the run ends); on PostgreSQL
+    copied from the site template once one process has built it (tests.committed_demo)."""
+    from tests.committed_demo import load_content
+    from tests.factories import as_committed, continue_sequences, sequence_numbers
     from tests.home.factories import build_public_site, make_renditions
     from tests.intranet.factories import intranet_with_projects
 
-    with django_db_blocker.unblock():
-        block = open_shared_block(request.session)
+    def build():
         with as_committed():
             built = build_public_site()
             built.intranet = intranet_with_projects(built)
         make_renditions(built.pages.values())
+        return built, sequence_numbers()
+
+    with django_db_blocker.unblock():
+        block = open_shared_block(request.session)
+        built, numbers = load_content(request.session.stash, "site", build, wait=False)
+        continue_sequences(numbers)
     yield built
     with django_db_blocker.unblock():
         close_shared_block(request.session, block)

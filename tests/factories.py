@@ -41,6 +41,34 @@ def as_committed():
     return TestCase.captureOnCommitCallbacks(execute=True)
 
 
+def _factories(base=factory.base.BaseFactory):
+    for subclass in base.__subclasses__():
+        yield subclass
+        yield from _factories(subclass)
+
+
+def sequence_numbers():
+    """{factory class: its next sequence number} for every factory that has counted.
+
+    Data built in one test process and copied into another (tests.template_databases)
+    holds names made from these numbers (`bruker3`); the other process continues from
+    them (`continue_sequences`) so that its own names do not collide.
+    """
+    return {
+        cls: cls._meta._counter.seq
+        for cls in _factories()
+        if cls._meta.counter_reference is cls._meta and cls._meta._counter is not None
+    }
+
+
+def continue_sequences(numbers):
+    """Move each factory's counter in `numbers` ({class: number}) up to at least it."""
+    for cls, number in numbers.items():
+        cls._meta._initialize_counter()
+        if cls._meta._counter.seq < number:
+            cls.reset_sequence(number)
+
+
 class UserFactory(factory.django.DjangoModelFactory):
     """A user with the password `PASSWORD`; `groups=[name, ...]` puts them in groups
     (made if needed). The e-mail address follows the username."""

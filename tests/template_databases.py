@@ -10,11 +10,14 @@ that needs them keeps them as databases of their own:
 - ``nr_tests_demo_<fingerprint>``: that schema with the demo's rows and sequences, which
   other processes copy into their own test database (tests.committed_demo), and its
   uploaded files (in a table of their own), which they write into their own upload
-  folders (settings/test.py).
+  folders (settings/test.py);
+- ``nr_tests_site_<fingerprint>``: the same for the factories' small public site and
+  intranet (tests/conftest.py, `public_site_built`), with the built objects pickled.
 
 The fingerprint covers what they are made of: every migration file, the lock file and this
 module for the schema; for the demo also the project's code and the date (the demo's events
-are relative to today). A change makes new ones, and older ones are dropped when the new ones
+are relative to today); for the site also the test helpers (every module under tests/ but
+the tests themselves). A change makes new ones, and older ones are dropped when the new ones
 are made, so at most one pair stays between runs and an unchanged checkout reuses it, as
 pytest-django's ``--reuse-db`` would, but safely. A PostgreSQL advisory lock keeps two
 processes from making the same one at once; the other waits and then clones.
@@ -25,6 +28,7 @@ docs/architecture.md ("Tests") describes the run as a whole.
 import datetime
 import hashlib
 import io
+import pickle
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -35,24 +39,29 @@ from django.contrib.contenttypes.models import ContentType
 
 BASE_DIR = Path(__file__).resolve().parents[1]
 PROJECT_APPS = ("demo", "site_core", "home", "intranet")
-# Any constant: the advisory lock's key, the same in every test process.
+# Any constant: the first advisory lock's key, the same in every test process; each kind of
+# template has a lock of its own (FINGERPRINTS' order), so that one process can build the
+# demo while another builds the site.
 LOCK_KEY = 7_241_903_518
 BUILDING = "_building"
 PREFIX = "nr_tests_"
-# In the demo template only: the demo's uploaded files (its other tables hold their names).
+# In the content templates only: their uploaded files (the other tables hold their names)
+# and the objects the builder returned, pickled.
 FILES_TABLE = "nr_tests_uploaded_file"
+BUILT_TABLE = "nr_tests_built_objects"
 
 
-def _digest(files, *extra):
-    """sha256 of `files` ({name: path}; the name, not the checkout's location, is hashed
-    with each file's bytes, so that two clones of one commit agree) and `extra`."""
+def fingerprint(files, *extra):
+    """12 hex digits of the sha256 of `files` ({name: path}; the name, not the checkout's
+    location, is hashed with each file's bytes, so that two clones of one commit agree)
+    and `extra`."""
     digest = hashlib.sha256()
     for name, path in sorted(files.items()):
         digest.update(name.encode())
         digest.update(path.read_bytes())
     for value in extra:
         digest.update(str(value).encode())
-    return digest
+    return digest.hexdigest()[:12]
 
 
 def schema_fingerprint():
@@ -62,7 +71,7 @@ def schema_fingerprint():
     for app_config in apps.get_app_configs():
         for path in Path(app_config.path, "migrations").glob("*.py"):
             files[f"{app_config.label}/{path.name}"] = path
-    return _digest(files).hexdigest()[:12]
+    return fingerprint(files)
 
 
 def demo_fingerprint():
@@ -74,13 +83,26 @@ def demo_fingerprint():
         for path in (BASE_DIR / app).rglob("*")
         if path.is_file() and "__pycache__" not in path.parts
     }
-    return _digest(files, schema_fingerprint(), datetime.date.today()).hexdigest()[:12]
+    return fingerprint(files, schema_fingerprint(), datetime.date.today())
+
+
+def site_fingerprint():
+    """12 hex digits naming the factories' site: the demo's fingerprint and every module
+    under tests/ but the tests (factories, fixtures, seed text)."""
+    files = {
+        path.relative_to(BASE_DIR).as_posix(): path
+        for path in (BASE_DIR / "tests").rglob("*.py")
+        if not path.name.startswith("test_")
+    }
+    return fingerprint(files, demo_fingerprint())
+
+
+FINGERPRINTS = {"schema": schema_fingerprint, "demo": demo_fingerprint, "site": site_fingerprint}
 
 
 def template_name(kind):
-    """The database name of a template, `kind` "schema" or "demo"."""
-    fingerprint = schema_fingerprint() if kind == "schema" else demo_fingerprint()
-    return f"{PREFIX}{kind}_{fingerprint}"
+    """The database name of a template, `kind` "schema", "demo" or "site"."""
+    return f"{PREFIX}{kind}_{FINGERPRINTS[kind]()}"
 
 
 def connect(connection, dbname):
@@ -98,12 +120,21 @@ def connect(connection, dbname):
 
 
 @contextmanager
-def server(connection):
-    """A cursor on the server's maintenance database, holding the templates' lock."""
+def server(connection, kind, wait=True):
+    """A cursor on the server's maintenance database, holding the lock of the templates
+    of `kind`; with wait=False, None instead if another process holds it. Only the schema
+    template is ever a source of CREATE DATABASE, and nobody connects to it, so a clone of
+    it never waits for another kind's lock."""
+    key = LOCK_KEY + list(FINGERPRINTS).index(kind)
     raw = connect(connection, "postgres")
     try:
         with raw.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_lock(%s)", [LOCK_KEY])
+            if wait:
+                cursor.execute("SELECT pg_advisory_lock(%s)", [key])
+            else:
+                cursor.execute("SELECT pg_try_advisory_lock(%s)", [key])
+                if not cursor.fetchone()[0]:
+                    cursor = None
             yield cursor
     finally:
         raw.close()  # ends the session, and the lock with it
@@ -151,7 +182,7 @@ def migrated_database(connection, keepdb):
         return
     template = template_name("schema")
     test_name = connection.creation._get_test_db_name()
-    with server(connection) as cursor:
+    with server(connection, "schema") as cursor:
         cloned = exists(cursor, template)
         if cloned:
             clone(cursor, template, test_name)
@@ -197,34 +228,38 @@ def restore_files(snapshot):
         path.write_bytes(content)
 
 
-def demo_snapshot(connection, seed):
-    """The demo's snapshot ({"tables": {table: COPY text}, "sequences": {name: value},
-    "files": {(upload root, relative path): bytes}}) and whether it was seeded here, as
-    (snapshot, seeded).
+def content_snapshot(connection, kind, build, wait=True):
+    """The snapshot of template `kind` ("demo" or "site") and whether it was built here,
+    as (snapshot, built_here). A snapshot is {"tables": {table: COPY text}, "sequences":
+    {name: value}, "files": {(upload root, relative path): bytes}, "built": pickled
+    bytes of what `build()` returned}.
 
-    From the demo template if there is one (seeded False: the caller copies it in);
-    else `seed()` loads the demo into the database of `connection` (Django's), the
-    snapshot is taken from there with the files the seeding uploaded, and kept as the
+    From the template if there is one (built_here False: the caller copies it in); else
+    `build()` loads the content into the database of `connection` (Django's), the
+    snapshot is taken from there with the files the building uploaded, and kept as the
     template for the other processes if the schema template exists to make it from.
+    With wait=False a process that finds another one making the template builds its own
+    copy rather than wait (for content that takes about as long to build as to wait for).
     """
-    demo = template_name("demo")
+    name = template_name(kind)
     schema = template_name("schema")
     tables = sorted(connection.introspection.django_table_names(only_existing=True))
-    with server(connection) as cursor:
-        if exists(cursor, demo):
-            return read_snapshot(connect(connection, demo), tables), False
+    with server(connection, kind, wait) as cursor:
+        if cursor is not None and exists(cursor, name):
+            return read_snapshot(connect(connection, name), tables), False
         earlier = uploads()  # left by earlier tests of this process
-        seed()
-        with connection.cursor() as django_cursor:  # in a transaction: what seed() wrote
+        built = pickle.dumps(build())
+        with connection.cursor() as django_cursor:  # in a transaction: what build() wrote
             snapshot = copy_out(django_cursor.cursor, tables)
         snapshot["files"] = {
             key: path.read_bytes() for key, path in uploads().items() if key not in earlier
         }
-        if exists(cursor, schema):
-            clone(cursor, schema, demo + BUILDING)
-            write_snapshot(connect(connection, demo + BUILDING), snapshot)
-            cursor.execute(f"ALTER DATABASE {_quote(demo + BUILDING)} RENAME TO {_quote(demo)}")
-            drop_others(cursor, demo)
+        snapshot["built"] = built
+        if cursor is not None and exists(cursor, schema):
+            clone(cursor, schema, name + BUILDING)
+            write_snapshot(connect(connection, name + BUILDING), snapshot)
+            cursor.execute(f"ALTER DATABASE {_quote(name + BUILDING)} RENAME TO {_quote(name)}")
+            drop_others(cursor, name)
         return snapshot, True
 
 
@@ -240,13 +275,15 @@ def copy_out(cursor, tables):
 
 
 def read_snapshot(raw, tables):
-    """`copy_out` of `tables` and the kept files, from the demo template's open
+    """`copy_out` of `tables`, the kept files and built objects, from a content template's open
     connection `raw` (closed afterwards)."""
     try:
         with raw.cursor() as cursor:
             snapshot = copy_out(cursor, tables)
             cursor.execute(f"SELECT root, path, content FROM {FILES_TABLE}")  # noqa: S608
             snapshot["files"] = {(root, path): bytes(content) for root, path, content in cursor}
+            cursor.execute(f"SELECT content FROM {BUILT_TABLE}")  # noqa: S608
+            snapshot["built"] = bytes(cursor.fetchone()[0])
     finally:
         raw.close()
     return snapshot
@@ -266,6 +303,8 @@ def write_snapshot(raw, snapshot):
                 f"INSERT INTO {FILES_TABLE} VALUES (%s, %s, %s)",  # noqa: S608
                 [(root, path, content) for (root, path), content in snapshot["files"].items()],
             )
+            cursor.execute(f"CREATE TABLE {BUILT_TABLE} (content bytea)")
+            cursor.execute(f"INSERT INTO {BUILT_TABLE} VALUES (%s)", [snapshot["built"]])  # noqa: S608
         raw.commit()
     finally:
         raw.close()

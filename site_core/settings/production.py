@@ -36,6 +36,8 @@ if not os.environ.get("DEEPL_AUTH_KEY"):
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
 
 # Static files: hashed names, pre-compressed (gzip and brotli), cached for a year.
+# STATIC_ROOT: where collectstatic writes them, and the app reads them (default staticfiles/).
+STATIC_ROOT = os.environ.get("STATIC_ROOT") or STATIC_ROOT  # noqa: F405
 STORAGES = {
     **STORAGES,  # noqa: F405 - uploads: local folders or S3, from the environment
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

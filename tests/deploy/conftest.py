@@ -17,6 +17,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from contextlib import contextmanager
 from http.cookies import CookieError, SimpleCookie
@@ -34,6 +35,7 @@ from django.test import override_settings
 from moto.server import ThreadedMotoServer
 
 from site_core.demo import DEMO_USERS
+from tests import template_databases
 from tests.committed_demo import SHARED_DEMO, database_url, reload_demo
 from tests.conftest import leave_database_phase
 
@@ -123,6 +125,7 @@ def production_env(**variables):
         ALLOWED_HOSTS="127.0.0.1,localhost",
         SECURE_SSL_REDIRECT="false",
         SECURE_HSTS_SECONDS="0",
+        STATIC_ROOT=STATIC_ROOT,
         **variables,
     )
 
@@ -213,8 +216,10 @@ class AppServer:
 
 @contextmanager
 def app_servers(request, names, env, log_dir):
-    """Start one app server per name, all at once; yield {name: AppServer} once each
-    answers /healthz/ with 200. Every one is stopped on the way out, whatever happened."""
+    """Start one app server per name, all at once, once the static files are collected
+    (fixture `static_manifest`); yield {name: AppServer} once each answers /healthz/ with
+    200. Every one is stopped on the way out, whatever happened."""
+    request.getfixturevalue("static_manifest").ready()
     servers = {}
     registry = request.session.stash.setdefault(SERVERS, [])
     try:
@@ -236,37 +241,71 @@ def app_servers(request, names, env, log_dir):
 # --- Shared state: static files, database, cache, S3 --------------------------------
 
 
-def static_manifest_is_current():
-    """Whether staticfiles/staticfiles.json exists and is newer than every file in static/."""
-    manifest = BASE_DIR / "staticfiles" / "staticfiles.json"
-    if not manifest.exists():
-        return False
-    sources = [path for path in (BASE_DIR / "static").rglob("*") if path.is_file()]
-    built = manifest.stat().st_mtime
-    return all(path.stat().st_mtime < built for path in sources)
+def static_root():
+    """Where the deploy tests collect static files: a folder named by a fingerprint of
+    what collectstatic reads (the lock file, which pins Wagtail's own static files, the
+    settings and every file under static/), kept between runs in the system's temporary
+    folder like the test database templates (tests.template_databases): a clone of an
+    unchanged commit does not collect again."""
+    sources = {"requirements.lock": BASE_DIR / "requirements.lock"}
+    sources |= {
+        path.relative_to(BASE_DIR).as_posix(): path
+        for folder in ("static", "site_core/settings")
+        for path in (BASE_DIR / folder).rglob("*")
+        if path.is_file() and "__pycache__" not in path.parts
+    }
+    fingerprint = template_databases.fingerprint(sources)
+    return Path(tempfile.gettempdir()) / "norwegian-rooms-static" / fingerprint
+
+
+STATIC_ROOT = static_root()
+
+
+class CollectStatic:
+    """`collectstatic` with the production settings, started in the background so that it
+    runs while the test database is cloned or migrated and the demo loaded; `ready()`
+    waits for it before a server needs the files."""
+
+    def __init__(self, config):
+        self.config = config
+        self.started = time.monotonic()
+        self.process = subprocess.Popen(
+            [sys.executable, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"],
+            cwd=BASE_DIR,
+            env=production_env(),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        self.output = None
+
+    def ready(self):
+        """Wait for collectstatic (at most 300 s); fail the test with its output if it failed."""
+        if self.output is None:
+            self.output, _ = self.process.communicate(timeout=300)
+            duration = time.monotonic() - self.started
+            self.config.stash[STATIC_DURATION] = f"ran in {duration:.1f} s, beside the set-up"
+        if self.process.returncode != 0:
+            pytest.fail(f"collectstatic failed:\n{self.output}", pytrace=False)
+
+
+class StaticUpToDate:
+    """STATIC_ROOT holds the collected files already."""
+
+    def ready(self):
+        pass
 
 
 @pytest.fixture(scope="session")
 def static_manifest(request):
-    """Collected static files with whitenoise's manifest, which production templates need:
-    `collectstatic` with the production settings, run only when staticfiles/staticfiles.json
-    is missing or older than a file under static/. Its duration shows in the summary."""
-    if static_manifest_is_current():
-        request.config.stash[STATIC_DURATION] = "skipped (staticfiles/ is up to date)"
-        return
-    started = time.monotonic()
-    result = subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"],
-        cwd=BASE_DIR,
-        env=production_env(),
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    duration = time.monotonic() - started
-    if result.returncode != 0:
-        pytest.fail(f"collectstatic failed:\n{result.stdout}\n{result.stderr}", pytrace=False)
-    request.config.stash[STATIC_DURATION] = f"ran in {duration:.1f} s"
+    """Collected static files with whitenoise's manifest, which production templates need,
+    as a CollectStatic (or StaticUpToDate) whose `ready()` app_servers waits for: run only
+    when STATIC_ROOT (`static_root`) has no manifest yet. Its duration shows in the
+    summary."""
+    if (STATIC_ROOT / "staticfiles.json").exists():
+        request.config.stash[STATIC_DURATION] = f"skipped ({STATIC_ROOT} is up to date)"
+        return StaticUpToDate()
+    return CollectStatic(request.config)
 
 
 def pytest_terminal_summary(terminalreporter, config):
