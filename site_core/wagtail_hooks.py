@@ -1,8 +1,11 @@
 """Admin hooks of the shared layer."""
 
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.models import Page
 
+from site_core import translation_status_views
 from site_core.restrictions import give_restrictions
 
 
@@ -40,3 +43,27 @@ def act_on_every_language(pages, action):
         if action in ("unpublish", "move", "delete"):
             cascade[page] = translations
     return cascade
+
+
+@hooks.register("register_admin_urls")
+def translation_status_urls():
+    """The Translation status report (site_core.translation_status_views)."""
+    return [
+        path(
+            "reports/translation-status/",
+            translation_status_views.translation_status_report,
+            name="site_core_translation_status",
+        )
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def translation_status_menu_item():
+    """Reports → Translation status, for those who may edit pages."""
+    return translation_status_views.TranslationStatusMenuItem(
+        _("Translation status"),
+        reverse("site_core_translation_status"),
+        name="translation-status",
+        icon_name="site",
+        order=1250,
+    )

@@ -1,0 +1,314 @@
+"""What is missing or out of date in each language: one status per translatable page or
+snippet of the default (source) locale and each other locale.
+
+The statuses, tried in this order (the first that applies wins):
+
+- `missing`: no object with the source's `translation_key` in that locale (an alias does
+  not count: wagtail-localize offers *Translate* for it too);
+- `draft`: the translation exists but is not live (pages, and snippets with
+  `DraftStateMixin`). A draft that is also behind its source is still a draft: nothing of
+  it shows in that language until someone publishes it, which is the bigger gap;
+- `outdated`: the translation is synced by wagtail-localize (an enabled `Translation`) and
+  its source changed after the last sync. A page: published (`last_published_at`) after
+  its `TranslationSource.last_updated_at`, which *Translate* and *Sync translated pages*
+  set. A snippet has no publish time, so the text itself is compared: the strings
+  wagtail-localize would extract from it now differ from those stored at the last sync;
+- `machine`: up to date, but strings of the current source are still machine-translated
+  in that locale (`StringTranslation.translation_type == "machine"`: nobody edited them
+  since the machine translator wrote them);
+- `up_to_date`: anything else, a translation edited apart from its source (no enabled
+  `Translation`) included: there is nothing to sync it from.
+
+`statuses()` takes a constant number of queries however many pages there are (see its
+docstring); `count_changed_segments()` adds the changed-segment counts of outdated page
+rows, to be called on the rows shown only.
+"""
+
+import datetime
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, F, ForeignKey, ManyToOneRel
+from django.utils.translation import pgettext_lazy
+from modelcluster.fields import ParentalKey
+from wagtail.models import DraftStateMixin, Locale, Page, TranslatableMixin
+from wagtail.snippets.models import get_snippet_models
+from wagtail_localize.fields import get_translatable_fields
+from wagtail_localize.models import (
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
+from wagtail_localize.segments import StringSegmentValue
+from wagtail_localize.segments.extract import extract_segments
+
+MISSING = "missing"
+DRAFT = "draft"
+OUTDATED = "outdated"
+MACHINE = "machine"
+UP_TO_DATE = "up_to_date"
+
+STATUS_LABELS = {
+    MISSING: pgettext_lazy("translation status", "Missing"),
+    DRAFT: pgettext_lazy("translation status", "Draft"),
+    OUTDATED: pgettext_lazy("translation status", "Outdated"),
+    MACHINE: pgettext_lazy("translation status", "Unreviewed machine translation"),
+    UP_TO_DATE: pgettext_lazy("translation status", "Up to date"),
+}
+STATUSES = tuple(STATUS_LABELS)
+
+
+@dataclass
+class Row:
+    """One translatable object of the source locale in one target locale.
+
+    `source` is the source-locale object (a base `Page` for pages, the snippet itself),
+    `model` its specific model, `translation` the object in `locale` or None. For pages
+    `section` is the top-level page under the home page (None for the home page itself).
+    `translation_source_id` is wagtail-localize's `TranslationSource` of `source` (None if
+    it was never translated through wagtail-localize), `synced_at` its `last_updated_at`.
+    `since` is when an outdated page's source was published (None for snippets);
+    `changed_segments` the number of strings added or changed since the last sync (an
+    int for outdated rows once counted, else None); `machine_segments` the number of
+    machine-translated strings of a `machine` row.
+    """
+
+    source: object
+    model: type
+    locale: Locale
+    status: str = UP_TO_DATE
+    translation: object = None
+    section: Page = None
+    translation_source_id: int = None
+    synced_at: datetime.datetime = None
+    since: datetime.datetime = None
+    changed_segments: int = None
+    machine_segments: int = 0
+
+    @property
+    def is_page(self):
+        return isinstance(self.source, Page)
+
+    @property
+    def type_key(self):
+        """The model as "app_label.model_name", the value of the report's type filter."""
+        return self.model._meta.label_lower
+
+
+def statuses():
+    """Every translatable page (but the root) and snippet of the default locale × every
+    other locale, as a list of `Row`, pages in tree order first, then snippets by model.
+
+    Queries: the locales (2), all pages of every locale (1), the TranslationSources of the
+    default locale (1), the enabled Translations (1), the machine-translated strings
+    counted per source and locale (1), one per page content type not cached yet, and per
+    translatable snippet model its objects (1) plus what extracting its strings asks for
+    (the prefetches of `_prefetches`, and a StreamField's chosen objects once per snippet:
+    the footer's links). None of these grows with the number of pages.
+    """
+    default = Locale.get_default()
+    targets = list(Locale.objects.exclude(pk=default.pk).order_by("language_code"))
+    sources = {
+        source["object_id"]: source
+        for source in TranslationSource.objects.filter(locale=default).values(
+            "id", "object_id", "last_updated_at"
+        )
+    }
+    synced_locales = defaultdict(set)
+    for source_id, locale_id in Translation.objects.filter(
+        source__locale=default, enabled=True
+    ).values_list("source_id", "target_locale_id"):
+        synced_locales[source_id].add(locale_id)
+    machine = _machine_counts(default)
+
+    def judge(row, has_draft_state, is_outdated):
+        if row.translation is None:
+            row.status = MISSING
+            return
+        if has_draft_state and not row.translation.live:
+            row.status = DRAFT
+            return
+        source = sources.get(row.source.translation_key)
+        if source is None or row.locale.pk not in synced_locales[source["id"]]:
+            row.status = UP_TO_DATE
+            return
+        row.translation_source_id = source["id"]
+        row.synced_at = source["last_updated_at"]
+        if is_outdated(row):
+            row.status = OUTDATED
+        elif machine.get((source["id"], row.locale.pk)):
+            row.status = MACHINE
+            row.machine_segments = machine[source["id"], row.locale.pk]
+        else:
+            row.status = UP_TO_DATE
+
+    rows = []
+    for row in _page_rows(default, targets):
+        judge(row, True, _page_is_outdated)
+        rows.append(row)
+    for model in translatable_snippet_models():
+        snippet_rows = list(_snippet_rows(model, default, targets))
+        stored = _stored_strings(
+            {
+                sources[row.source.translation_key]["id"]
+                for row in snippet_rows
+                if row.source.translation_key in sources
+            }
+        )
+
+        def snippet_is_outdated(row, stored=stored):
+            row.changed_segments = _changed(row.source, stored[row.translation_source_id])
+            return row.changed_segments > 0
+
+        for row in snippet_rows:
+            judge(row, issubclass(model, DraftStateMixin), snippet_is_outdated)
+            if row.status != OUTDATED:
+                row.changed_segments = None
+            rows.append(row)
+    return rows
+
+
+def count_changed_segments(rows):
+    """Fill in `changed_segments` of the outdated page rows among `rows` (in place).
+
+    The count is the number of strings wagtail-localize would extract from the source page
+    now (its live content) that its TranslationSource does not hold: strings added or
+    changed since the last sync (a removed string is not counted). Meant for the rows
+    shown: queries are one per page type present (`.specific` for those pages, with the
+    prefetches of `_prefetches`) plus one for the stored strings, and a StreamField's
+    chosen objects (images, pages) once per page that holds them.
+    """
+    outdated = [row for row in rows if row.is_page and row.status == OUTDATED]
+    if not outdated:
+        return
+    stored = _stored_strings({row.translation_source_id for row in outdated})
+    by_model = defaultdict(list)
+    for row in outdated:
+        by_model[row.model].append(row)
+    for model, model_rows in by_model.items():
+        pages = model.objects.filter(pk__in=[row.source.pk for row in model_rows])
+        pages = pages.prefetch_related(*_prefetches(model)).in_bulk()
+        for row in model_rows:
+            row.changed_segments = _changed(pages[row.source.pk], stored[row.translation_source_id])
+
+
+def translatable_snippet_models():
+    """The snippet models that are translatable (`TranslatableMixin`), by label."""
+    models = [model for model in get_snippet_models() if issubclass(model, TranslatableMixin)]
+    return sorted(models, key=lambda model: model._meta.label_lower)
+
+
+def _page_rows(default, targets):
+    pages = Page.objects.filter(depth__gt=1).order_by("path")
+    by_key = defaultdict(dict)
+    sources = []
+    for page in pages:
+        if page.alias_of_id is not None:
+            continue
+        if page.locale_id == default.pk:
+            sources.append(page)
+        else:
+            by_key[page.translation_key][page.locale_id] = page
+    sections = {page.path: page for page in sources if page.depth == 3}
+    for page in sources:
+        model = ContentType.objects.get_for_id(page.content_type_id).model_class()
+        section = sections.get(page.path[: 3 * Page.steplen]) if page.depth >= 3 else None
+        for locale in targets:
+            yield Row(
+                source=page,
+                model=model,
+                locale=locale,
+                translation=by_key[page.translation_key].get(locale.pk),
+                section=section,
+            )
+
+
+def _page_is_outdated(row):
+    published = row.source.last_published_at
+    if published is not None and published > row.synced_at:
+        row.since = published
+        return True
+    return False
+
+
+def _snippet_rows(model, default, targets):
+    objects = model.objects.select_related("locale").prefetch_related(*_prefetches(model))
+    by_key = defaultdict(dict)
+    sources = []
+    for instance in objects.order_by("pk"):
+        if instance.locale_id == default.pk:
+            sources.append(instance)
+        else:
+            by_key[instance.translation_key][instance.locale_id] = instance
+    for instance in sources:
+        for locale in targets:
+            yield Row(
+                source=instance,
+                model=model,
+                locale=locale,
+                translation=by_key[instance.translation_key].get(locale.pk),
+            )
+
+
+def _machine_counts(default):
+    """{(TranslationSource id, locale id): number of its strings machine-translated}.
+
+    A StringTranslation belongs to a source's segment when it translates that segment's
+    string in that segment's context; strings the source no longer holds do not count.
+    """
+    counts = (
+        StringSegment.objects.filter(
+            source__locale=default,
+            string__translations__context_id=F("context_id"),
+            string__translations__translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE,
+        )
+        .values("source_id", "string__translations__locale_id")
+        .annotate(count=Count("pk"))
+    )
+    return {
+        (count["source_id"], count["string__translations__locale_id"]): count["count"]
+        for count in counts
+    }
+
+
+def _stored_strings(source_ids):
+    """{TranslationSource id: Counter of (path, text) of its stored strings}, one query."""
+    stored = defaultdict(Counter)
+    segments = StringSegment.objects.filter(source_id__in=source_ids).values_list(
+        "source_id", "context__path", "string__data"
+    )
+    for source_id, path, text in segments:
+        stored[source_id][path, text] += 1
+    return stored
+
+
+def _changed(instance, stored):
+    """How many strings extracted from `instance` now are not among `stored` (a Counter of
+    (path, text)): a rich text field's paragraphs share a path, hence counted as a bag."""
+    current = Counter(
+        (segment.path, segment.string.data)
+        for segment in extract_segments(instance)
+        if isinstance(segment, StringSegmentValue)
+    )
+    return sum((current - stored).values())
+
+
+def _prefetches(model, prefix=""):
+    """The relations extracting `model`'s strings reads (its translatable or synchronised
+    foreign keys, its translatable child objects and theirs), as prefetch_related lookups:
+    read once per model instead of once per object."""
+    lookups = []
+    for translatable_field in get_translatable_fields(model):
+        field = translatable_field.get_field(model)
+        if isinstance(field, ForeignKey):
+            lookups.append(prefix + field.name)
+        elif (
+            isinstance(field, ManyToOneRel)
+            and isinstance(field.remote_field, ParentalKey)
+            and issubclass(field.related_model, TranslatableMixin)
+        ):
+            lookups.append(prefix + field.name)
+            lookups.extend(_prefetches(field.related_model, f"{prefix}{field.name}__"))
+    return lookups

@@ -1,0 +1,152 @@
+"""The admin's Translation status report (Reports → Translation status): every translatable
+page and snippet × other locale with its status (site_core.translation_status), counts per
+status, filters by status, section and type in a plain GET form, and per row the action
+that fixes it (translate, sync, edit)."""
+
+from collections import Counter
+
+from django import forms
+from django.contrib.admin.utils import quote
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.text import capfirst
+from django.utils.translation import gettext, pgettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.menu import MenuItem
+from wagtail.models import Page
+from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from site_core import translation_status
+from site_core.translation_status import STATUS_LABELS, STATUSES
+
+ROWS_PER_PAGE = 50
+
+
+def can_see_report(user):
+    """Whether `user` may open the report: whoever may add, edit or publish pages
+    (editors and administrators)."""
+    return PagePermissionPolicy().user_has_any_permission(user, {"add", "change", "publish"})
+
+
+class TranslationStatusMenuItem(MenuItem):
+    """The report's entry in the Reports menu, shown to those who may open it."""
+
+    def is_shown(self, request):
+        return can_see_report(request.user)
+
+
+class StatusFilters(forms.Form):
+    """The report's GET filters; `rows` (translation_status.Row) give the section and type
+    choices. An unknown value is ignored rather than refused (it is a link, not a form
+    anyone means to get wrong)."""
+
+    status = forms.ChoiceField(label=pgettext_lazy("translation status", "Status"), required=False)
+    section = forms.ChoiceField(
+        label=pgettext_lazy("translation status", "Section"), required=False
+    )
+    type = forms.ChoiceField(label=_("Type"), required=False)
+
+    def __init__(self, data, rows):
+        super().__init__(data)
+        everything = ("", _("All"))
+        self.fields["status"].choices = [everything, *STATUS_LABELS.items()]
+        sections = {row.section.pk: row.section.title for row in rows if row.section}
+        self.fields["section"].choices = [
+            everything,
+            *((str(pk), title) for pk, title in sorted(sections.items(), key=lambda s: s[1])),
+        ]
+        types = {row.type_key: capfirst(row.model._meta.verbose_name) for row in rows}
+        self.fields["type"].choices = [
+            everything,
+            *sorted(types.items(), key=lambda item: str(item[1])),
+        ]
+
+    def chosen(self):
+        """{"status", "section", "type": the valid value given, or ""}."""
+        self.is_valid()
+        return {name: self.cleaned_data.get(name, "") for name in self.fields}
+
+
+def translation_status_report(request):
+    """GET: the report. Parameters `status`, `section` (a page id), `type`
+    ("app_label.model") filter the rows; `p` is the page of 50 rows. The counts at the top
+    are those of the section and type chosen, whatever the status filter."""
+    if not can_see_report(request.user):
+        raise PermissionDenied
+    rows = translation_status.statuses()
+    form = StatusFilters(request.GET, rows)
+    chosen = form.chosen()
+    if chosen["section"]:
+        rows = [row for row in rows if row.section and str(row.section.pk) == chosen["section"]]
+    if chosen["type"]:
+        rows = [row for row in rows if row.type_key == chosen["type"]]
+    counted = Counter(row.status for row in rows)
+    counts = [
+        {"status": status, "label": STATUS_LABELS[status], "count": counted[status]}
+        for status in STATUSES
+    ]
+    if chosen["status"]:
+        rows = [row for row in rows if row.status == chosen["status"]]
+    paginator = Paginator(rows, ROWS_PER_PAGE)
+    page = paginator.get_page(request.GET.get("p"))
+    translation_status.count_changed_segments(page.object_list)
+    back = request.get_full_path()
+    may_translate = request.user.has_perm("wagtail_localize.submit_translation")
+    return render(
+        request,
+        "site_core/admin/translation_status.html",
+        {
+            "header_title": gettext("Translation status"),
+            "form": form,
+            "counts": counts,
+            "total": len(rows),
+            "items": page,
+            "elided_page_range": paginator.get_elided_page_range(page.number),
+            "lines": [
+                {
+                    "row": row,
+                    "type": capfirst(row.model._meta.verbose_name),
+                    "status": STATUS_LABELS[row.status],
+                    "actions": actions(row, back, may_translate),
+                }
+                for row in page.object_list
+            ],
+        },
+    )
+
+
+def actions(row, back, may_translate):
+    """[(label, url)] for a row: translate (missing), sync (outdated), open the editor of
+    the translation, or of the source when there is none. `back` is where wagtail-localize
+    returns to; translating and syncing need its `submit_translation` permission."""
+    found = []
+    if row.status == translation_status.MISSING and may_translate:
+        if row.is_page:
+            url = reverse("wagtail_localize:submit_page_translation", args=[row.source.pk])
+        else:
+            meta = row.model._meta
+            url = reverse(
+                "wagtail_localize:submit_snippet_translation",
+                args=[meta.app_label, meta.model_name, quote(row.source.pk)],
+            )
+        found.append((pgettext("translation status", "Translate"), url))
+    if row.status == translation_status.OUTDATED and may_translate:
+        url = reverse("wagtail_localize:update_translations", args=[row.translation_source_id])
+        found.append((pgettext("translation status", "Sync"), f"{url}?{urlencode({'next': back})}"))
+    if row.translation is not None:
+        found.append(
+            (pgettext("translation status", "Edit translation"), edit_url(row, row.translation))
+        )
+    else:
+        found.append((pgettext("translation status", "Edit source"), edit_url(row, row.source)))
+    return found
+
+
+def edit_url(row, instance):
+    """The admin edit view of a page or snippet of `row`."""
+    if isinstance(instance, Page):
+        return reverse("wagtailadmin_pages:edit", args=[instance.pk])
+    return reverse(row.model.snippet_viewset.get_url_name("edit"), args=[quote(instance.pk)])
