@@ -11,6 +11,11 @@ rendered (no front cache); each side's database is a fresh copy made here (`seed
 bakerydemo's `load_initial_data`). For each pair of nearest page types, wrk (2 threads,
 8 connections) runs `--seconds` against one then the other, interleaved, `--rounds`
 times; the table gives the median requests per second and our ratio (target ≥ 1.5×).
+
+With --redis both sides get the Redis cache at 127.0.0.1:6379 that their production
+settings take from REDIS_URL (ours: database 10, with the page chrome kept there,
+site_core.chrome_cache; bakerydemo: databases 0 and 1, its cache and renditions), as each
+runs in production with more than one process; without it both use their fallback.
 """
 
 import argparse
@@ -52,7 +57,10 @@ def start(command, cwd, env, log):
     )
 
 
-def ours(workdir, port):
+REDIS = {"ours": "redis://127.0.0.1:6379/10", "bakery": "redis://127.0.0.1:6379"}
+
+
+def ours(workdir, port, redis=False):
     env = {
         **{k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "REDIS"))},
         "DJANGO_SETTINGS_MODULE": "site_core.settings.production",
@@ -63,6 +71,7 @@ def ours(workdir, port):
         "DATABASE_URL": f"sqlite:///{workdir / 'ours.sqlite3'}",
         "MEDIA_ROOT": str(workdir / "media"),
         "PRIVATE_MEDIA_ROOT": str(workdir / "private-media"),
+        **({"REDIS_URL": REDIS["ours"]} if redis else {}),
     }
     for folder in ("media", "private-media"):
         (workdir / folder).mkdir()
@@ -74,7 +83,7 @@ def ours(workdir, port):
     return [*gunicorn, *GUNICORN_OPTIONS, "--bind", f"127.0.0.1:{port}"], ROOT, env
 
 
-def bakery(checkout, python, workdir, port):
+def bakery(checkout, python, workdir, port, redis=False):
     env = {
         **{k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "REDIS"))},
         "DJANGO_SETTINGS_MODULE": "bakerydemo.settings.production",
@@ -84,6 +93,7 @@ def bakery(checkout, python, workdir, port):
         "SECURE_HSTS_SECONDS": "0",
         "DATABASE_NAME": str(workdir / "bakery.sqlite3"),
         "MEDIA_ROOT": str(workdir / "bakery-media"),
+        **({"REDIS_URL": REDIS["bakery"]} if redis else {}),
     }
     run([python, "manage.py", "migrate", "--noinput"], checkout, env)
     run([python, "manage.py", "load_initial_data"], checkout, env)
@@ -105,6 +115,7 @@ def main():
     parser.add_argument("--bakerydemo-python", help="its virtualenv's python")
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--redis", action="store_true", help="both with Redis (see above)")
     args = parser.parse_args()
     if not (args.bakerydemo and args.bakerydemo_python):
         sys.exit("skipped: give --bakerydemo PATH and --bakerydemo-python PATH (see --help)")
@@ -115,8 +126,10 @@ def main():
     processes = []
     try:
         for name, (command, cwd, env) in {
-            "ours": ours(workdir, ports["ours"]),
-            "bakery": bakery(args.bakerydemo, args.bakerydemo_python, workdir, ports["bakery"]),
+            "ours": ours(workdir, ports["ours"], args.redis),
+            "bakery": bakery(
+                args.bakerydemo, args.bakerydemo_python, workdir, ports["bakery"], args.redis
+            ),
         }.items():
             log = open(workdir / f"{name}.log", "w")  # noqa: SIM115 - lives as long as the server
             processes.append(start(command, cwd, env, log))

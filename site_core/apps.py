@@ -10,6 +10,7 @@ class SiteCoreConfig(AppConfig):
     def ready(self):
         from site_core import (
             cache_purge,
+            chrome_cache,
             restrictions,  # noqa: F401  (connects the signal handlers)
             snippet_sync,
             spreadsheets,
@@ -17,4 +18,5 @@ class SiteCoreConfig(AppConfig):
 
         spreadsheets.install()
         cache_purge.connect()
+        chrome_cache.connect()
         snippet_sync.connect()

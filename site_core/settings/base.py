@@ -426,6 +426,11 @@ FORMAT_MODULE_PATH = ["site_core.formats"]
 # Lifetimes (seconds) of a public response (site_core/http_caching.py): browsers keep it
 # a minute; the front cache an hour, because publishing purges it there; on an app or
 # database failure the front cache may serve its copy for a day (RFC 5861).
+# Seconds the page chrome (head, header, footer) is kept in the cache (site_core.chrome_cache);
+# 0: off. Only with a cache every process shares: a publish in one (the worker's scheduled
+# publishing) must reach them all, which the per-process memory cache cannot do.
+CHROME_CACHE_SECONDS = 3600 if os.environ.get("REDIS_URL") else 0
+
 HTTP_CACHE = {
     "MAX_AGE": int(os.environ.get("HTTP_CACHE_MAX_AGE", 60)),
     "S_MAXAGE": int(os.environ.get("HTTP_CACHE_S_MAXAGE", 3600)),
