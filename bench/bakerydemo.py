@@ -13,8 +13,8 @@ bakerydemo's `load_initial_data`). For each pair of nearest page types, wrk (2 t
 times; the table gives the median requests per second and our ratio (target ≥ 1.5×).
 
 With --redis both sides get the Redis cache at 127.0.0.1:6379 that their production
-settings take from REDIS_URL (ours: database 10, with the page chrome kept there,
-site_core.chrome_cache; bakerydemo: databases 0 and 1, its cache and renditions), as each
+settings take from REDIS_URL (ours: database 10, with page fragments kept there,
+site_core.fragment_cache; bakerydemo: databases 0 and 1, its cache and renditions), as each
 runs in production with more than one process; without it both use their fallback.
 """
 

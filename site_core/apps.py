@@ -10,7 +10,7 @@ class SiteCoreConfig(AppConfig):
     def ready(self):
         from site_core import (
             cache_purge,
-            chrome_cache,
+            fragment_cache,
             restrictions,  # noqa: F401  (connects the signal handlers)
             snippet_sync,
             spreadsheets,
@@ -18,5 +18,5 @@ class SiteCoreConfig(AppConfig):
 
         spreadsheets.install()
         cache_purge.connect()
-        chrome_cache.connect()
+        fragment_cache.connect()
         snippet_sync.connect()

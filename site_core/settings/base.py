@@ -103,6 +103,8 @@ MIDDLEWARE = [
     # Content-Security-Policy (site_core/csp.py): strict for the site, its own for the admin.
     "site_core.csp.SiteCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before anything reads content: kept fragments are named by what was current then.
+    "site_core.fragment_cache.ContentVersionMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "site_core.middleware.LanguagePrefixMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -423,14 +425,15 @@ SITE_FOOTER_MODEL = "home.Footer"
 # Our own per-language date formats where Django's default does not suit.
 FORMAT_MODULE_PATH = ["site_core.formats"]
 
+# Seconds a page's head, header, body and footer are kept in the cache
+# (site_core.fragment_cache); 0: off. Only with a cache every process shares: a publish
+# in one (the worker's scheduled publishing) must reach them all, which the per-process
+# memory cache cannot do.
+FRAGMENT_CACHE_SECONDS = 3600 if os.environ.get("REDIS_URL") else 0
+
 # Lifetimes (seconds) of a public response (site_core/http_caching.py): browsers keep it
 # a minute; the front cache an hour, because publishing purges it there; on an app or
 # database failure the front cache may serve its copy for a day (RFC 5861).
-# Seconds the page chrome (head, header, footer) is kept in the cache (site_core.chrome_cache);
-# 0: off. Only with a cache every process shares: a publish in one (the worker's scheduled
-# publishing) must reach them all, which the per-process memory cache cannot do.
-CHROME_CACHE_SECONDS = 3600 if os.environ.get("REDIS_URL") else 0
-
 HTTP_CACHE = {
     "MAX_AGE": int(os.environ.get("HTTP_CACHE_MAX_AGE", 60)),
     "S_MAXAGE": int(os.environ.get("HTTP_CACHE_S_MAXAGE", 3600)),

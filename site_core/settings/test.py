@@ -17,9 +17,9 @@ EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # database backend and run the worker (tests/jobs.py).
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-# On, as in production, so that every test sees the kept chrome; tests whose content is
+# On, as in production, so that every test sees the kept fragments; tests whose content is
 # changed by another process (the worker) clear the cache as they would without it.
-CHROME_CACHE_SECONDS = 3600
+FRAGMENT_CACHE_SECONDS = 3600
 # Uploads of each test process apart (pytest-xdist names its workers gw0, gw1 …): a test
 # that deletes a document deletes its file, which another process's copy of the demo uses.
 TEST_PROCESS = os.environ.get("PYTEST_XDIST_WORKER", "main")

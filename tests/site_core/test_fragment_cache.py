@@ -1,17 +1,21 @@
-"""The page chrome kept between requests (site_core.chrome_cache): fewer queries for a
-visitor, and never a head, menu, language link or footer that is no longer true, in
+"""Page fragments kept between requests (site_core.fragment_cache): fewer queries for a
+visitor, and never a head, menu, language link, body or footer that is no longer true, in
 either language, for anyone."""
+
+import re
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from site_core import chrome_cache
+from site_core import fragment_cache
 from tests.factories import as_committed, publish
-from tests.home.factories import restrict_to_members
+from tests.home.factories import paragraph, restrict_to_members
 from tests.site_core.test_settings import FULL_PRODUCTION_ENV, run_manage
 
 LANGUAGES = ["nb", "en"]
+CSRF_TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
 def queries_of(client, url):
@@ -29,12 +33,12 @@ def menu_of(response):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_a_second_visit_takes_the_chrome_from_the_cache(client, public_site, language, settings):
+def test_a_second_visit_takes_the_fragments_from_the_cache(client, public_site, language, settings):
     url = getattr(public_site.pages["about"], language).url
-    settings.CHROME_CACHE_SECONDS = 0
+    settings.FRAGMENT_CACHE_SECONDS = 0
     queries_of(client, url)  # fills the other caches (sites, footer)
     without, without_queries = queries_of(client, url)
-    settings.CHROME_CACHE_SECONDS = 3600
+    settings.FRAGMENT_CACHE_SECONDS = 3600
     first, _ = queries_of(client, url)
     second, second_queries = queries_of(client, url)
     assert first.content == second.content == without.content
@@ -116,22 +120,45 @@ def test_a_member_and_a_visitor_each_get_their_own_header(client, public_site, l
 def test_the_version_is_replaced_again_when_the_change_commits(
     db, django_capture_on_commit_callbacks
 ):
-    """A request that read the old version before the commit may keep the old chrome under
+    """A request that read the old version before the commit may keep old fragments under
     it; after the commit nobody reads that version again."""
-    before = chrome_cache.content_version()
+    before = fragment_cache.content_version()
     with django_capture_on_commit_callbacks(execute=True):
-        chrome_cache.content_changed()
-        during = chrome_cache.content_version()
-    after = chrome_cache.content_version()
+        fragment_cache.content_changed()
+        during = fragment_cache.content_version()
+    after = fragment_cache.content_version()
     assert len({before, during, after}) == 3
 
 
 @pytest.mark.parametrize(
     ("redis_url", "seconds"), [(None, "0"), ("redis://127.0.0.1:6379/15", "3600")]
 )
-def test_production_keeps_the_chrome_only_in_a_cache_every_process_shares(redis_url, seconds):
+def test_production_keeps_fragments_only_in_a_cache_every_process_shares(redis_url, seconds):
     env = {**FULL_PRODUCTION_ENV, **({"REDIS_URL": redis_url} if redis_url else {})}
-    script = "from django.conf import settings; print(settings.CHROME_CACHE_SECONDS)"
+    script = "from django.conf import settings; print(settings.FRAGMENT_CACHE_SECONDS)"
     result = run_manage("shell", "-c", script, **env)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[-1] == seconds
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_published_body_shows_at_once(client, public_site, language):
+    page = getattr(public_site.pages["about"], language)
+    page.refresh_from_db()
+    page = page.specific
+    client.get(page.url)  # the body is now kept
+    text = {"nb": "Et nytt avsnitt om klyngen.", "en": "A new paragraph about the cluster."}
+    page.body = [paragraph(text[language])]
+    publish(page)
+    assert text[language] in client.get(page.url).content.decode()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_visitor_gets_a_form_of_their_own(public_site, language):
+    """The membership page's body is kept; its form, with the CSRF token, is not."""
+    url = getattr(public_site.pages["membership"], language).url
+    tokens = []
+    for _visitor in range(2):
+        html = Client().get(url).content.decode()
+        tokens.append(CSRF_TOKEN.search(html).group(1))
+    assert tokens[0] != tokens[1]
