@@ -3,8 +3,8 @@
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.models import Page
 
+from site_core.slugs import numbered_slug
 from site_core.text import ascii_slug
 
 
@@ -32,8 +32,4 @@ class SitePageForm(WagtailAdminPageForm):
                 ),
                 code="required",
             )
-        candidate, number = base, 1
-        while not Page._slug_is_available(candidate, self.parent_page, self.instance):
-            number += 1
-            candidate = f"{base}-{number}"
-        return candidate
+        return numbered_slug(base, self.parent_page, self.instance)
