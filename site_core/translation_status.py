@@ -21,7 +21,8 @@ The statuses, tried in this order (the first that applies wins):
 
 `statuses()` takes a constant number of queries however many pages there are (see its
 docstring); `count_changed_segments()` adds the changed-segment counts of outdated page
-rows, to be called on the rows shown only.
+rows, to be called on the rows shown only. `page_row()` judges one translated page by the
+same rules (`_Judge`), for its editor.
 """
 
 import datetime
@@ -110,51 +111,19 @@ def statuses():
     """
     default = Locale.get_default()
     targets = list(Locale.objects.exclude(pk=default.pk).order_by("language_code"))
-    sources = {
-        source["object_id"]: source
-        for source in TranslationSource.objects.filter(locale=default).values(
-            "id", "object_id", "last_updated_at"
-        )
-    }
-    synced_locales = defaultdict(set)
-    for source_id, locale_id in Translation.objects.filter(
-        source__locale=default, enabled=True
-    ).values_list("source_id", "target_locale_id"):
-        synced_locales[source_id].add(locale_id)
-    machine = _machine_counts(default)
-
-    def judge(row, has_draft_state, is_outdated):
-        if row.translation is None:
-            row.status = MISSING
-            return
-        if has_draft_state and not row.translation.live:
-            row.status = DRAFT
-            return
-        source = sources.get(row.source.translation_key)
-        if source is None or row.locale.pk not in synced_locales[source["id"]]:
-            row.status = UP_TO_DATE
-            return
-        row.translation_source_id = source["id"]
-        row.synced_at = source["last_updated_at"]
-        if is_outdated(row):
-            row.status = OUTDATED
-        elif machine.get((source["id"], row.locale.pk)):
-            row.status = MACHINE
-            row.machine_segments = machine[source["id"], row.locale.pk]
-        else:
-            row.status = UP_TO_DATE
+    judging = _Judge(default)
 
     rows = []
     for row in _page_rows(default, targets):
-        judge(row, True, _page_is_outdated)
+        judging.judge(row, True, _page_is_outdated)
         rows.append(row)
     for model in translatable_snippet_models():
         snippet_rows = list(_snippet_rows(model, default, targets))
         stored = _stored_strings(
             {
-                sources[row.source.translation_key]["id"]
+                judging.sources[row.source.translation_key]["id"]
                 for row in snippet_rows
-                if row.source.translation_key in sources
+                if row.source.translation_key in judging.sources
             }
         )
 
@@ -163,7 +132,7 @@ def statuses():
             return row.changed_segments > 0
 
         for row in snippet_rows:
-            judge(row, issubclass(model, DraftStateMixin), snippet_is_outdated)
+            judging.judge(row, issubclass(model, DraftStateMixin), snippet_is_outdated)
             if row.status != OUTDATED:
                 row.changed_segments = None
             rows.append(row)
@@ -192,6 +161,76 @@ def count_changed_segments(rows):
         pages = pages.prefetch_related(*_prefetches(model)).in_bulk()
         for row in model_rows:
             row.changed_segments = _changed(pages[row.source.pk], stored[row.translation_source_id])
+
+
+def page_row(page):
+    """The `Row` of one translated page: its source page (default locale) in `page`'s
+    locale, judged by the same rules as `statuses()`, with `changed_segments` counted when
+    it is outdated (`section` is left None). None when `page` is in the default locale,
+    is an alias, or has no source page there.
+
+    Meant for one page's admin views: a few queries (the default locale, the source page,
+    its TranslationSource, whether its Translation is enabled, its machine strings, and
+    when outdated the counting of `count_changed_segments`), however many pages exist.
+    """
+    default = Locale.get_default()
+    if page.locale_id == default.pk or page.alias_of_id is not None:
+        return None
+    source = Page.objects.filter(
+        translation_key=page.translation_key, locale=default, alias_of__isnull=True
+    ).first()
+    if source is None:
+        return None
+    row = Row(source=source, model=source.specific_class, locale=page.locale, translation=page)
+    _Judge(default, translation_key=page.translation_key).judge(row, True, _page_is_outdated)
+    count_changed_segments([row])
+    return row
+
+
+class _Judge:
+    """The rules of the module docstring, with what they read from wagtail-localize read
+    once: the TranslationSources of the default locale (`sources`, by object id), the
+    locales each is synced to (enabled Translations) and its machine-translated strings.
+    `translation_key` narrows all three to one object (three small queries); without it
+    they cover every object (three queries, whatever their number)."""
+
+    def __init__(self, default, translation_key=None):
+        sources = TranslationSource.objects.filter(locale=default)
+        if translation_key is not None:
+            sources = sources.filter(object_id=translation_key)
+        self.sources = {
+            source["object_id"]: source
+            for source in sources.values("id", "object_id", "last_updated_at")
+        }
+        self.synced_locales = defaultdict(set)
+        synced = Translation.objects.filter(source__in=sources, enabled=True)
+        for source_id, locale_id in synced.values_list("source_id", "target_locale_id"):
+            self.synced_locales[source_id].add(locale_id)
+        self.machine = _machine_counts(sources)
+
+    def judge(self, row, has_draft_state, is_outdated):
+        """Set `row.status` (and the fields that go with it). `has_draft_state`: whether
+        the translation's `live` tells a draft; `is_outdated(row)`: whether a synced row
+        is behind its source (it may fill in `since` or `changed_segments`)."""
+        if row.translation is None:
+            row.status = MISSING
+            return
+        if has_draft_state and not row.translation.live:
+            row.status = DRAFT
+            return
+        source = self.sources.get(row.source.translation_key)
+        if source is None or row.locale.pk not in self.synced_locales[source["id"]]:
+            row.status = UP_TO_DATE
+            return
+        row.translation_source_id = source["id"]
+        row.synced_at = source["last_updated_at"]
+        if is_outdated(row):
+            row.status = OUTDATED
+        elif self.machine.get((source["id"], row.locale.pk)):
+            row.status = MACHINE
+            row.machine_segments = self.machine[source["id"], row.locale.pk]
+        else:
+            row.status = UP_TO_DATE
 
 
 def translatable_snippet_models():
@@ -252,15 +291,16 @@ def _snippet_rows(model, default, targets):
             )
 
 
-def _machine_counts(default):
-    """{(TranslationSource id, locale id): number of its strings machine-translated}.
+def _machine_counts(sources):
+    """{(TranslationSource id, locale id): number of its strings machine-translated}, for
+    the TranslationSources of the queryset `sources`.
 
     A StringTranslation belongs to a source's segment when it translates that segment's
     string in that segment's context; strings the source no longer holds do not count.
     """
     counts = (
         StringSegment.objects.filter(
-            source__locale=default,
+            source__in=sources,
             string__translations__context_id=F("context_id"),
             string__translations__translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE,
         )

@@ -1,7 +1,8 @@
 """The admin's Translation status report (Reports → Translation status): every translatable
 page and snippet × other locale with its status (site_core.translation_status), counts per
 status, filters by status, section and type in a plain GET form, and per row the action
-that fixes it (translate, sync, edit)."""
+that fixes it (translate, sync, edit). Also the notice on an outdated translation's
+editor (`warn_if_source_changed`)."""
 
 from collections import Counter
 
@@ -11,10 +12,12 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import formats, timezone
 from django.utils.http import urlencode
 from django.utils.text import capfirst
-from django.utils.translation import gettext, pgettext, pgettext_lazy
+from django.utils.translation import gettext, ngettext, pgettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
@@ -150,3 +153,32 @@ def edit_url(row, instance):
     if isinstance(instance, Page):
         return reverse("wagtailadmin_pages:edit", args=[instance.pk])
     return reverse(row.model.snippet_viewset.get_url_name("edit"), args=[quote(instance.pk)])
+
+
+def warn_if_source_changed(request, page):
+    """Add a warning to the messages of `request` (the edit view of `page`) when `page` is
+    a translation whose source was published after its last sync: since when, how many
+    strings were added or changed, and for those who may translate a "Sync translated
+    pages" button to wagtail-localize's update view, which comes back to this editor.
+    Nothing for a page that is up to date, a draft, a source page or an alias. A server
+    message, shown by wagtail-localize's translation editor and Wagtail's page editor
+    alike, without JavaScript."""
+    row = translation_status.page_row(page)
+    if row is None or row.status != translation_status.OUTDATED:
+        return
+    text = ngettext(
+        "The source page was published on %(date)s, after this translation was last "
+        "synced: %(count)d segment added or changed.",
+        "The source page was published on %(date)s, after this translation was last "
+        "synced: %(count)d segments added or changed.",
+        row.changed_segments,
+    ) % {
+        "date": formats.date_format(timezone.localtime(row.since), "DATETIME_FORMAT"),
+        "count": row.changed_segments,
+    }
+    buttons = []
+    if request.user.has_perm("wagtail_localize.submit_translation"):
+        url = reverse("wagtail_localize:update_translations", args=[row.translation_source_id])
+        back = urlencode({"next": request.get_full_path()})
+        buttons.append(messages.button(f"{url}?{back}", gettext("Sync translated pages")))
+    messages.warning(request, text, buttons=buttons)

@@ -45,6 +45,15 @@ def act_on_every_language(pages, action):
     return cascade
 
 
+@hooks.register("before_edit_page", order=-1)
+def say_when_the_source_changed(request, page):
+    """The notice on an outdated translation's editor (translation_status_views), before
+    wagtail-localize's own before_edit_page hook answers with its translation editor
+    (which ends the hooks). On GET only: a POST saves and redirects."""
+    if request.method == "GET":
+        translation_status_views.warn_if_source_changed(request, page)
+
+
 @hooks.register("register_admin_urls")
 def translation_status_urls():
     """The Translation status report (site_core.translation_status_views)."""

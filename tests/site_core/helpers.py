@@ -2,6 +2,7 @@
 
 from django.contrib.auth.models import Group
 from wagtail.models import Locale, PageViewRestriction
+from wagtail.users.models import UserProfile
 
 from home.models import HomePage
 
@@ -24,3 +25,13 @@ def restrict_to(page, group_name="Members"):
 
 def english():
     return Locale.objects.get(language_code="en")
+
+
+def admin_user(factory, language):
+    """A user made by `factory` (an EditorFactory, say) whose admin speaks `language`
+    (their Wagtail profile's preference)."""
+    user = factory()
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = language
+    profile.save()
+    return user

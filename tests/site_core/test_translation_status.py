@@ -11,7 +11,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import Page
-from wagtail.users.models import UserProfile
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
 from home.models import NewsTag
@@ -27,6 +26,8 @@ from tests.factories import (
     translate,
 )
 
+from .helpers import admin_user
+
 pytestmark = pytest.mark.django_db
 
 REPORT = reverse("site_core_translation_status")
@@ -34,11 +35,7 @@ REPORT = reverse("site_core_translation_status")
 
 def editor(language="nb"):
     """An editor whose admin speaks `language` (their Wagtail profile's preference)."""
-    user = EditorFactory()
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = language
-    profile.save()
-    return user
+    return admin_user(EditorFactory, language)
 
 
 def submit(client, instance, locale):
