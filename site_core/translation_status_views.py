@@ -2,7 +2,8 @@
 page and snippet × other locale with its status (site_core.translation_status), counts per
 status, filters by status, section and type in a plain GET form, and per row the action
 that fixes it (translate, sync, edit). Also the notice on an outdated translation's
-editor (`warn_if_source_changed`)."""
+editor (`warn_if_source_changed`) and the counts on the admin's dashboard
+(`TranslationStatusPanel`)."""
 
 from collections import Counter
 
@@ -19,6 +20,7 @@ from django.utils.translation import gettext, ngettext, pgettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
@@ -39,6 +41,32 @@ class TranslationStatusMenuItem(MenuItem):
 
     def is_shown(self, request):
         return can_see_report(request.user)
+
+
+class TranslationStatusPanel(Component):
+    """The dashboard panel: the number of rows of each status, each linking to the report
+    filtered by it. Added by the `construct_homepage_panels` hook for those who may open
+    the report; its queries are those of `translation_status.statuses()`."""
+
+    name = "translation_status"
+    template_name = "site_core/admin/translation_status_panel.html"
+    order = 230  # after Wagtail's workflow panels (210, 220), before its recent edits (250)
+
+    def get_context_data(self, parent_context):
+        counted = Counter(row.status for row in translation_status.statuses())
+        report = reverse("site_core_translation_status")
+        return {
+            "report_url": report,
+            "counts": [
+                {
+                    "status": status,
+                    "label": STATUS_LABELS[status],
+                    "count": counted[status],
+                    "url": f"{report}?{urlencode({'status': status})}",
+                }
+                for status in STATUSES
+            ],
+        }
 
 
 class StatusFilters(forms.Form):

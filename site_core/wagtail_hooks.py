@@ -66,6 +66,14 @@ def translation_status_urls():
     ]
 
 
+@hooks.register("construct_homepage_panels")
+def translation_status_panel(request, panels):
+    """The counts of the Translation status report on the dashboard, for those who may
+    open the report."""
+    if translation_status_views.can_see_report(request.user):
+        panels.append(translation_status_views.TranslationStatusPanel())
+
+
 @hooks.register("register_reports_menu_item")
 def translation_status_menu_item():
     """Reports → Translation status, for those who may edit pages."""
