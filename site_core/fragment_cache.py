@@ -19,7 +19,9 @@ keeps each under a key made of:
 
 Only fragments of a page served to visitors are kept: not a preview, nor a view without
 a `page` (search, login), whose header shows what the visitor typed. Block templates
-must not depend on the visitor (no form, no user): the membership form stays outside.
+must not depend on the visitor (no form, no user). A form's empty fields ("form") are the
+same for everyone and kept; its CSRF token stays outside, and a bound form (errors, what
+the visitor typed) is never kept.
 
 `ContentVersionMiddleware` reads the version before the request reads anything else, and
 the version is replaced when a change is made and again when its transaction commits. A
@@ -47,7 +49,7 @@ from wagtail.snippets.models import get_snippet_models
 
 VERSION_KEY = "site_core:fragments:content-version"
 # Every fragment the templates keep: all are read in one round trip.
-FRAGMENTS = ("head", "header", "body", "footer")
+FRAGMENTS = ("head", "header", "body", "form", "footer")
 
 
 def content_version():

@@ -162,3 +162,14 @@ def test_each_visitor_gets_a_form_of_their_own(public_site, language):
         html = Client().get(url).content.decode()
         tokens.append(CSRF_TOKEN.search(html).group(1))
     assert tokens[0] != tokens[1]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_form_sent_back_keeps_what_was_typed_and_nobody_else_sees_it(public_site, language):
+    """The empty form is kept; a form sent back with errors is rendered for its sender."""
+    url = getattr(public_site.pages["membership"], language).url
+    Client().get(url)  # the empty form is now kept
+    typed = {"company_name": "Hemmelig Testfirma AS", "organisation_number": "123"}
+    html = Client().post(url, typed).content.decode()
+    assert 'value="Hemmelig Testfirma AS"' in html and 'id="form-errors"' in html
+    assert "Hemmelig Testfirma AS" not in Client().get(url).content.decode()
