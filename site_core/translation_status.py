@@ -241,15 +241,9 @@ def translatable_snippet_models():
 
 def _page_rows(default, targets):
     pages = Page.objects.filter(depth__gt=1).order_by("path")
-    by_key = defaultdict(dict)
-    sources = []
-    for page in pages:
-        if page.alias_of_id is not None:
-            continue
-        if page.locale_id == default.pk:
-            sources.append(page)
-        else:
-            by_key[page.translation_key][page.locale_id] = page
+    sources, by_key = _split_by_locale(
+        (page for page in pages if page.alias_of_id is None), default
+    )
     sections = {page.path: page for page in sources if page.depth == 3}
     for page in sources:
         model = ContentType.objects.get_for_id(page.content_type_id).model_class()
@@ -264,6 +258,19 @@ def _page_rows(default, targets):
             )
 
 
+def _split_by_locale(objects, default):
+    """(the `objects` in locale `default`, in order; {translation_key: {locale id: object}}
+    of the others)."""
+    by_key = defaultdict(dict)
+    sources = []
+    for instance in objects:
+        if instance.locale_id == default.pk:
+            sources.append(instance)
+        else:
+            by_key[instance.translation_key][instance.locale_id] = instance
+    return sources, by_key
+
+
 def _page_is_outdated(row):
     published = row.source.last_published_at
     if published is not None and published > row.synced_at:
@@ -274,13 +281,7 @@ def _page_is_outdated(row):
 
 def _snippet_rows(model, default, targets):
     objects = model.objects.select_related("locale").prefetch_related(*_prefetches(model))
-    by_key = defaultdict(dict)
-    sources = []
-    for instance in objects.order_by("pk"):
-        if instance.locale_id == default.pk:
-            sources.append(instance)
-        else:
-            by_key[instance.translation_key][instance.locale_id] = instance
+    sources, by_key = _split_by_locale(objects.order_by("pk"), default)
     for instance in sources:
         for locale in targets:
             yield Row(
