@@ -84,13 +84,14 @@ def model_changed(sender, **kwargs):
 
 class ContentVersionMiddleware:
     """Read the content version (`request.content_version`) before anything else of the
-    request is read, when fragments are kept."""
+    request is read, when fragments are kept: for GET and HEAD only, the requests worth a
+    cache round trip (a form sent back renders afresh)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if settings.FRAGMENT_CACHE_SECONDS:
+        if settings.FRAGMENT_CACHE_SECONDS and request.method in ("GET", "HEAD"):
             request.content_version = content_version()
         return self.get_response(request)
 

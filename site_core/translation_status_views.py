@@ -53,20 +53,29 @@ class TranslationStatusPanel(Component):
     order = 230  # after Wagtail's workflow panels (210, 220), before its recent edits (250)
 
     def get_context_data(self, parent_context):
-        counted = Counter(row.status for row in translation_status.statuses())
         report = reverse("site_core_translation_status")
         return {
             "report_url": report,
-            "counts": [
-                {
-                    "status": status,
-                    "label": STATUS_LABELS[status],
-                    "count": counted[status],
-                    "url": f"{report}?{urlencode({'status': status})}",
-                }
-                for status in STATUSES
-            ],
+            "counts": status_counts(
+                translation_status.statuses(),
+                lambda status: f"{report}?{urlencode({'status': status})}",
+            ),
         }
+
+
+def status_counts(rows, url_for):
+    """[{"status", "label", "count", "url"}] per status of STATUSES, in that order, for
+    `rows` (translation_status.Row); `url_for(status)` gives the link to those rows."""
+    counted = Counter(row.status for row in rows)
+    return [
+        {
+            "status": status,
+            "label": STATUS_LABELS[status],
+            "count": counted[status],
+            "url": url_for(status),
+        }
+        for status in STATUSES
+    ]
 
 
 class StatusFilters(forms.Form):
@@ -114,11 +123,7 @@ def translation_status_report(request):
         rows = [row for row in rows if row.section and str(row.section.pk) == chosen["section"]]
     if chosen["type"]:
         rows = [row for row in rows if row.type_key == chosen["type"]]
-    counted = Counter(row.status for row in rows)
-    counts = [
-        {"status": status, "label": STATUS_LABELS[status], "count": counted[status]}
-        for status in STATUSES
-    ]
+    counts = status_counts(rows, lambda status: filtered_url(request, status))
     if chosen["status"]:
         rows = [row for row in rows if row.status == chosen["status"]]
     paginator = Paginator(rows, ROWS_PER_PAGE)
@@ -147,6 +152,14 @@ def translation_status_report(request):
             ],
         },
     )
+
+
+def filtered_url(request, status):
+    """This report's query string with the status filter `status` and the first page."""
+    query = request.GET.copy()
+    query["status"] = status
+    query.pop("p", None)
+    return f"?{query.urlencode()}"
 
 
 def actions(row, back, may_translate):
