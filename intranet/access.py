@@ -8,8 +8,10 @@ group restrictions back when they are missing, and marks responses private.
 from django.contrib.auth.models import Group
 from wagtail.models import BaseViewRestriction, CollectionViewRestriction, Page, PageViewRestriction
 
+from site_core.editorial import EDITORS_GROUP
+
 MEMBERS_GROUP = "Members"
-STAFF_GROUP = "Editors"
+STAFF_GROUP = EDITORS_GROUP
 PROJECT_GROUP_PREFIX = "Project: "
 
 

@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from wagtail.models import GroupPagePermission, Locale, Page
+from wagtail.models import Locale, Page
 from wagtail.snippets.models import get_snippet_models
 from wagtail_localize.models import (
     StringSegment,
@@ -19,6 +19,8 @@ from wagtail_localize.models import (
     Translation,
     TranslationSource,
 )
+
+from site_core.editorial import COMMUNICATIONS_LEAD_GROUP, EDITORS_GROUP
 
 # Where `make run` serves the demo (the port comes from $PORT, see seed_demo).
 DEMO_HOST = "127.0.0.1"
@@ -43,7 +45,11 @@ DEMO_USERS = [
     ),
     DemoUser(
         "redaktor", "redaktor@example.no", "demo-redaktor-passord", "Erik", "Redaktør",
-        "editor", groups=("Editors",),
+        "editor", groups=(EDITORS_GROUP,),
+    ),
+    DemoUser(
+        "leder", "leder@example.no", "demo-leder-passord", "Kari", "Kommunikasjonsleder",
+        "communications lead", groups=(EDITORS_GROUP, COMMUNICATIONS_LEAD_GROUP),
     ),
     DemoUser(
         "medlem", "medlem@example.no", "demo-medlem-passord", "Mona", "Medlem",
@@ -93,9 +99,12 @@ def ensure_users(specs=DEMO_USERS):
 
 
 def ensure_editor_permissions():
-    """Communications staff (group Editors) manage every snippet and publish pages, besides
-    the page, image and document permissions Wagtail gives the group when it is created."""
-    editors = Group.objects.get_or_create(name="Editors")[0]
+    """Communications staff (group Editors) manage every snippet and translate pages, besides
+    the page, image and document permissions Wagtail gives the group when it is created.
+
+    They do not publish pages: they submit them to the Communications lead approval
+    workflow (site_core.editorial)."""
+    editors = Group.objects.get_or_create(name=EDITORS_GROUP)[0]
     content_types = ContentType.objects.get_for_models(*get_snippet_models()).values()
     editors.permissions.add(*Permission.objects.filter(content_type__in=content_types))
     # Translating and syncing pages through wagtail-localize is their job too.
@@ -103,14 +112,6 @@ def ensure_editor_permissions():
         Permission.objects.get(
             content_type__app_label="wagtail_localize", codename="submit_translation"
         )
-    )
-    # Wagtail leaves publishing to Moderators; here the editors publish (docs/architecture.md).
-    GroupPagePermission.objects.get_or_create(
-        group=editors,
-        page=Page.get_first_root_node(),
-        permission=Permission.objects.get(
-            content_type__app_label="wagtailcore", codename="publish_page"
-        ),
     )
 
 

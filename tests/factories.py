@@ -28,6 +28,7 @@ from home.models import (
 from intranet import access
 from intranet.demo import minimal_pdf
 from site_core.demo import ensure_editor_permissions, publish_translation
+from site_core.editorial import COMMUNICATIONS_LEAD_GROUP
 
 PASSWORD = "Riktig-Hest-Batteri-42"  # every user the factories make has this password
 
@@ -99,6 +100,17 @@ class EditorFactory(UserFactory):
         ensure_editor_permissions()
         for name in (access.STAFF_GROUP, *(names or ())):
             user.groups.add(access.group(name))
+
+
+class CommunicationsLeadFactory(EditorFactory):
+    """The communications lead: an editor who also approves and publishes pages (group
+    Communications lead, the one task of the approval workflow)."""
+
+    username = factory.Sequence(lambda n: f"leder{n}")
+
+    @factory.post_generation
+    def lead(user, create, extracted, **kwargs):
+        user.groups.add(access.group(COMMUNICATIONS_LEAD_GROUP))
 
 
 class AdminFactory(UserFactory):
