@@ -21,8 +21,9 @@ The statuses, tried in this order (the first that applies wins):
 
 `statuses()` takes a constant number of queries however many pages there are (see its
 docstring); `count_changed_segments()` adds the changed-segment counts of outdated page
-rows, to be called on the rows shown only. `page_row()` judges one translated page by the
-same rules (`_Judge`), for its editor.
+rows, to be called on the rows shown only. `page_rows()` judges the pages of one listing
+(the page explorer's) and `snippet_rows()` one snippet by the same rules (`_Judge`), in a
+constant number of queries too; `page_row()` one translated page, for its editor.
 """
 
 import datetime
@@ -109,34 +110,62 @@ def statuses():
     (the prefetches of `_prefetches`, and a StreamField's chosen objects once per snippet:
     the footer's links). None of these grows with the number of pages.
     """
-    default = Locale.get_default()
-    targets = list(Locale.objects.exclude(pk=default.pk).order_by("language_code"))
+    default, targets = _locales()
     judging = _Judge(default)
 
-    rows = []
-    for row in _page_rows(default, targets):
+    rows = list(_page_rows(default, targets, Page.objects.filter(depth__gt=1).order_by("path")))
+    sections = {row.source.path: row.source for row in rows if row.source.depth == 3}
+    for row in rows:
+        if row.source.depth >= 3:
+            row.section = sections.get(row.source.path[: 3 * Page.steplen])
         judging.judge(row, True, _page_is_outdated)
-        rows.append(row)
     for model in translatable_snippet_models():
-        snippet_rows = list(_snippet_rows(model, default, targets))
-        stored = _stored_strings(
-            {
-                judging.sources[row.source.translation_key]["id"]
-                for row in snippet_rows
-                if row.source.translation_key in judging.sources
-            }
-        )
-
-        def snippet_is_outdated(row, stored=stored):
-            row.changed_segments = _changed(row.source, stored[row.translation_source_id])
-            return row.changed_segments > 0
-
-        for row in snippet_rows:
-            judging.judge(row, issubclass(model, DraftStateMixin), snippet_is_outdated)
-            if row.status != OUTDATED:
-                row.changed_segments = None
-            rows.append(row)
+        model_rows = list(_snippet_rows(model, default, targets, model.objects.all()))
+        _judge_snippets(model, model_rows, judging)
+        rows.extend(model_rows)
     return rows
+
+
+def page_rows(pages):
+    """The rows of the pages `pages` (any iterable of pages, of any locale; one page of the
+    admin's page explorer, say) as {page id: [Row]}: a page of the default locale gets
+    its rows in every other locale (its translations' statuses), a translation its own row
+    (its status against its source page). An alias, and a translation whose source page is
+    gone, get no entry. `section` is left None and `changed_segments` uncounted (see
+    `count_changed_segments`).
+
+    Queries: the locales (2), the pages of every locale that share a translation key with
+    `pages` (1), their TranslationSources, enabled Translations and machine-translated
+    strings (3), and one per page content type not cached yet: none grows with the number
+    of pages.
+    """
+    keys = {page.translation_key for page in pages}
+    default, targets = _locales()
+    judging = _Judge(default, translation_keys=keys)
+    related = Page.objects.filter(translation_key__in=keys).order_by("path")
+    rows = list(_page_rows(default, targets, related))
+    for row in rows:
+        judging.judge(row, True, _page_is_outdated)
+    return _by_object(rows)
+
+
+def snippet_rows(instance):
+    """The rows of one translatable snippet, as a list of `Row`: in the default locale its
+    rows in every other locale (its translations' statuses), in another locale its own row
+    (its status against its source); empty for a translation whose source is gone.
+    `changed_segments` is counted for outdated rows (snippets are judged by it).
+
+    Queries: the locales (2), the snippets of that translation key with what extracting
+    their strings reads (see `statuses()`), their TranslationSource, enabled Translations
+    and machine-translated strings (3), and the stored strings (1).
+    """
+    model = type(instance)
+    default, targets = _locales()
+    judging = _Judge(default, translation_keys={instance.translation_key})
+    objects = model.objects.filter(translation_key=instance.translation_key)
+    rows = list(_snippet_rows(model, default, targets, objects))
+    _judge_snippets(model, rows, judging)
+    return _by_object(rows).get(instance.pk, [])
 
 
 def count_changed_segments(rows):
@@ -169,20 +198,13 @@ def page_row(page):
     it is outdated (`section` is left None). None when `page` is in the default locale,
     is an alias, or has no source page there.
 
-    Meant for one page's admin views: a few queries (the default locale, the source page,
-    its TranslationSource, whether its Translation is enabled, its machine strings, and
-    when outdated the counting of `count_changed_segments`), however many pages exist.
+    Meant for one page's admin views: the few queries of `page_rows()` and, when outdated,
+    the counting of `count_changed_segments`, however many pages exist.
     """
-    default = Locale.get_default()
-    if page.locale_id == default.pk or page.alias_of_id is not None:
+    own = [row for row in page_rows([page]).get(page.pk, []) if row.source.pk != page.pk]
+    if not own:
         return None
-    source = Page.objects.filter(
-        translation_key=page.translation_key, locale=default, alias_of__isnull=True
-    ).first()
-    if source is None:
-        return None
-    row = Row(source=source, model=source.specific_class, locale=page.locale, translation=page)
-    _Judge(default, translation_key=page.translation_key).judge(row, True, _page_is_outdated)
+    (row,) = own
     count_changed_segments([row])
     return row
 
@@ -191,13 +213,13 @@ class _Judge:
     """The rules of the module docstring, with what they read from wagtail-localize read
     once: the TranslationSources of the default locale (`sources`, by object id), the
     locales each is synced to (enabled Translations) and its machine-translated strings.
-    `translation_key` narrows all three to one object (three small queries); without it
-    they cover every object (three queries, whatever their number)."""
+    `translation_keys` narrows all three to those objects; without it they cover every
+    object (three queries either way, whatever their number)."""
 
-    def __init__(self, default, translation_key=None):
+    def __init__(self, default, translation_keys=None):
         sources = TranslationSource.objects.filter(locale=default)
-        if translation_key is not None:
-            sources = sources.filter(object_id=translation_key)
+        if translation_keys is not None:
+            sources = sources.filter(object_id__in=translation_keys)
         self.sources = {
             source["object_id"]: source
             for source in sources.values("id", "object_id", "last_updated_at")
@@ -239,22 +261,37 @@ def translatable_snippet_models():
     return sorted(models, key=lambda model: model._meta.label_lower)
 
 
-def _page_rows(default, targets):
-    pages = Page.objects.filter(depth__gt=1).order_by("path")
+def _locales():
+    """(the default locale, the other locales by language code): two queries."""
+    default = Locale.get_default()
+    return default, list(Locale.objects.exclude(pk=default.pk).order_by("language_code"))
+
+
+def _by_object(rows):
+    """{object id: [Row]}: each source's rows under its id, each translation's own row
+    under its id (ids of one kind of object: pages, or one snippet model)."""
+    found = defaultdict(list)
+    for row in rows:
+        found[row.source.pk].append(row)
+        if row.translation is not None:
+            found[row.translation.pk].append(row)
+    return found
+
+
+def _page_rows(default, targets, pages):
+    """A `Row` per page of locale `default` among `pages` (in their order; aliases left
+    out) and locale of `targets`, with its translation found among `pages`."""
     sources, by_key = _split_by_locale(
         (page for page in pages if page.alias_of_id is None), default
     )
-    sections = {page.path: page for page in sources if page.depth == 3}
     for page in sources:
         model = ContentType.objects.get_for_id(page.content_type_id).model_class()
-        section = sections.get(page.path[: 3 * Page.steplen]) if page.depth >= 3 else None
         for locale in targets:
             yield Row(
                 source=page,
                 model=model,
                 locale=locale,
                 translation=by_key[page.translation_key].get(locale.pk),
-                section=section,
             )
 
 
@@ -279,8 +316,10 @@ def _page_is_outdated(row):
     return False
 
 
-def _snippet_rows(model, default, targets):
-    objects = model.objects.select_related("locale").prefetch_related(*_prefetches(model))
+def _snippet_rows(model, default, targets, objects):
+    """A `Row` per snippet of locale `default` among `objects` (a queryset of `model`) and
+    locale of `targets`, with its translation found among `objects`."""
+    objects = objects.select_related("locale").prefetch_related(*_prefetches(model))
     sources, by_key = _split_by_locale(objects.order_by("pk"), default)
     for instance in sources:
         for locale in targets:
@@ -290,6 +329,28 @@ def _snippet_rows(model, default, targets):
                 locale=locale,
                 translation=by_key[instance.translation_key].get(locale.pk),
             )
+
+
+def _judge_snippets(model, rows, judging):
+    """Judge the `rows` of snippets of `model` (`judging`: a `_Judge`): outdated when the
+    strings extracted from the source now differ from those stored at the last sync (one
+    query for the stored strings), with `changed_segments` kept for outdated rows only."""
+    stored = _stored_strings(
+        {
+            judging.sources[row.source.translation_key]["id"]
+            for row in rows
+            if row.source.translation_key in judging.sources
+        }
+    )
+
+    def is_outdated(row):
+        row.changed_segments = _changed(row.source, stored[row.translation_source_id])
+        return row.changed_segments > 0
+
+    for row in rows:
+        judging.judge(row, issubclass(model, DraftStateMixin), is_outdated)
+        if row.status != OUTDATED:
+            row.changed_segments = None
 
 
 def _machine_counts(sources):

@@ -1,11 +1,17 @@
 """Admin hooks of the shared layer."""
 
 from django.urls import path, reverse
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.models import Page
+from wagtail.models import Page, TranslatableMixin
 
-from site_core import translation_status_views
+from site_core import (
+    translation_publishing,
+    translation_status_columns,
+    translation_status_snippets,
+    translation_status_views,
+)
 from site_core.restrictions import give_restrictions
 
 
@@ -54,6 +60,28 @@ def say_when_the_source_changed(request, page):
         translation_status_views.warn_if_source_changed(request, page)
 
 
+# Publishing a translation with untranslated segments from wagtail-localize's editor asks
+# first (site_core.translation_publishing); before wagtail-localize's own hooks, which
+# publish at once. The same function serves pages and snippets.
+hooks.register("before_edit_page", translation_publishing.confirm_untranslated, order=-1)
+hooks.register("before_edit_snippet", translation_publishing.confirm_untranslated, order=-1)
+
+
+@hooks.register("register_admin_urls", order=-1)
+def sync_translations_url():
+    """wagtail-localize's "Sync translated pages" address, answered by
+    translation_publishing.SyncTranslationsView, which publishes no untranslated segment.
+    Registered before wagtail-localize's URLs (order -1), so it resolves first, while the
+    name `wagtail_localize:update_translations` (its links) still reverses to it."""
+    return [
+        path(
+            "localize/update/<int:translation_source_id>/",
+            translation_publishing.SyncTranslationsView.as_view(),
+            name="site_core_sync_translations",
+        )
+    ]
+
+
 @hooks.register("register_admin_urls")
 def translation_status_urls():
     """The Translation status report (site_core.translation_status_views)."""
@@ -84,3 +112,30 @@ def translation_status_menu_item():
         icon_name="site",
         order=1250,
     )
+
+
+@hooks.register("register_admin_viewset")
+def page_views_with_translation_status():
+    """The page explorer with a Translation column (site_core.translation_status_columns),
+    through Wagtail's documented customisation of the explorer: a PageViewSet for `Page`,
+    which replaces Wagtail's default one (registered with order -1, before this)."""
+    return translation_status_columns.TranslationStatusPageViewSet()
+
+
+@hooks.register("before_edit_snippet", order=-1)
+def say_how_the_snippet_translations_are(request, instance):
+    """The translation status on a translatable snippet's edit screen
+    (site_core.translation_status_snippets), before wagtail-localize's own
+    before_edit_snippet hook answers a synced translation with its translation editor
+    (which ends the hooks). On GET only: a POST saves and redirects."""
+    if request.method == "GET" and isinstance(instance, TranslatableMixin):
+        translation_status_snippets.show_translation_status(request, instance)
+
+
+@hooks.register("insert_global_admin_css")
+def show_messages_without_javascript():
+    """Wagtail's admin messages (the translation status on a snippet's edit screen, the
+    notice on an outdated page translation) are hidden by its CSS until its JavaScript
+    slides them in; without JavaScript they would never show. Inline, as the admin's
+    Content-Security-Policy allows (site_core/csp.py)."""
+    return mark_safe("<noscript><style>.messages > ul { opacity: 1; top: 0; }</style></noscript>")

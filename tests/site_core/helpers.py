@@ -1,10 +1,14 @@
 """Small helpers shared by the site_core tests."""
 
+from django.contrib.admin.utils import quote
 from django.contrib.auth.models import Group
-from wagtail.models import Locale, PageViewRestriction
+from django.urls import reverse
+from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.users.models import UserProfile
+from wagtail_localize.models import StringTranslation, Translation
 
 from home.models import HomePage
+from tests.factories import StandardPageFactory, as_committed, publish, translate
 
 
 def add_nb_page(title, slug, intro="", parent=None):
@@ -35,3 +39,46 @@ def admin_user(factory, language):
     profile.preferred_language = language
     profile.save()
     return user
+
+
+def submit(client, instance, locale):
+    """Translate `instance` as an editor does (wagtail-localize's submit view): a draft
+    page, or a snippet with the source text, in `locale`; returns the Translation."""
+    if isinstance(instance, Page):
+        url = reverse("wagtail_localize:submit_page_translation", args=[instance.pk])
+    else:
+        meta = instance._meta
+        url = reverse(
+            "wagtail_localize:submit_snippet_translation",
+            args=[meta.app_label, meta.model_name, quote(instance.pk)],
+        )
+    assert client.post(url, {"locales": [locale.pk]}).status_code == 302
+    return Translation.objects.get(source__object_id=instance.translation_key, target_locale=locale)
+
+
+def machine_translate(client, instance, locale):
+    """Submit, press "Machine translate" (the offline glossary translator) and publish."""
+    translation = submit(client, instance, locale)
+    response = client.post(
+        reverse("wagtail_localize:machine_translate", args=[translation.pk]), {"next": "/admin/"}
+    )
+    assert response.status_code == 302
+    translation.save_target(publish=True)
+    return translation
+
+
+def add_pages(parent, count):
+    """`count` pages cycling through missing, up to date, outdated and machine-translated."""
+    with as_committed():
+        for number in range(count):
+            page = publish(StandardPageFactory(parent=parent))
+            if number % 4 == 0:
+                continue
+            translate(page, {})
+            if number % 4 == 2:
+                page.intro = "Endret ingress."
+                publish(page)
+            elif number % 4 == 3:
+                StringTranslation.objects.filter(context__object_id=page.translation_key).update(
+                    translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE
+                )

@@ -8,7 +8,14 @@ import pytest
 from django.urls import reverse
 from wagtail_localize.models import StringSegment, Translation
 
-from tests.factories import EditorFactory, StandardPageFactory, as_committed, publish, translate
+from site_core.translation_publishing import CONFIRM_FIELD
+from tests.factories import (
+    CommunicationsLeadFactory,
+    StandardPageFactory,
+    as_committed,
+    publish,
+    translate,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -17,7 +24,8 @@ TITLE = "Klyngen lanserer nytt kurs i bærekraftig romdesign"
 
 @pytest.fixture
 def editor(client, bilingual):
-    client.force_login(EditorFactory())
+    """The communications lead: the editor who may publish the translation too."""
+    client.force_login(CommunicationsLeadFactory())
     return client
 
 
@@ -45,11 +53,14 @@ def type_string(client, translation, source_text, value):
 
 
 def publish_in_editor(client, translation):
-    """Press "Publish" in the translation editor; returns the English page."""
+    """Press "Publish" in the translation editor, and "Publish anyway" on the confirmation
+    that the introduction and the slug are untranslated (site_core.translation_publishing);
+    returns the English page."""
     english = translation.get_target_instance()
     with as_committed():
         response = client.post(
-            reverse("wagtailadmin_pages:edit", args=[english.pk]), {"action": "publish"}
+            reverse("wagtailadmin_pages:edit", args=[english.pk]),
+            {"action": "publish", CONFIRM_FIELD: "1"},
         )
     assert response.status_code == 302
     english.refresh_from_db()

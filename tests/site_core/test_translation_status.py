@@ -11,7 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import Page
-from wagtail_localize.models import StringSegment, StringTranslation, Translation
+from wagtail_localize.models import StringSegment, StringTranslation
 
 from home.models import NewsTag
 from site_core import translation_status
@@ -26,7 +26,7 @@ from tests.factories import (
     translate,
 )
 
-from .helpers import admin_user
+from .helpers import add_pages, admin_user, machine_translate, submit
 
 pytestmark = pytest.mark.django_db
 
@@ -36,30 +36,6 @@ REPORT = reverse("site_core_translation_status")
 def editor(language="nb"):
     """An editor whose admin speaks `language` (their Wagtail profile's preference)."""
     return admin_user(EditorFactory, language)
-
-
-def submit(client, instance, locale):
-    """Translate `instance` as an editor does (wagtail-localize's submit view): a draft
-    page, or a snippet with the source text, in `locale`; returns the Translation."""
-    if isinstance(instance, NewsTag):
-        url = reverse(
-            "wagtail_localize:submit_snippet_translation", args=["home", "newstag", instance.pk]
-        )
-    else:
-        url = reverse("wagtail_localize:submit_page_translation", args=[instance.pk])
-    assert client.post(url, {"locales": [locale.pk]}).status_code == 302
-    return Translation.objects.get(source__object_id=instance.translation_key, target_locale=locale)
-
-
-def machine_translate(client, instance, locale):
-    """Submit, press "Machine translate" (the offline glossary translator) and publish."""
-    translation = submit(client, instance, locale)
-    response = client.post(
-        reverse("wagtail_localize:machine_translate", args=[translation.pk]), {"next": "/admin/"}
-    )
-    assert response.status_code == 302
-    translation.save_target(publish=True)
-    return translation
 
 
 def row_of(rows, instance, language="en"):
@@ -272,23 +248,6 @@ def test_the_report_takes_as_many_queries_for_50_pages_as_for_5(bilingual, clien
         len(fifty.captured_queries),
     )
     print(f"report queries: {len(five.captured_queries)} (5), {len(fifty.captured_queries)} (50)")
-
-
-def add_pages(parent, count):
-    """`count` pages cycling through missing, up to date, outdated and machine-translated."""
-    with as_committed():
-        for number in range(count):
-            page = publish(StandardPageFactory(parent=parent))
-            if number % 4 == 0:
-                continue
-            translate(page, {})
-            if number % 4 == 2:
-                page.intro = "Endret ingress."
-                publish(page)
-            elif number % 4 == 3:
-                StringTranslation.objects.filter(context__object_id=page.translation_key).update(
-                    translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE
-                )
 
 
 def queries_of(client):
