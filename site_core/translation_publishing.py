@@ -29,13 +29,17 @@ from django.utils.translation import gettext, ngettext
 from wagtail.admin import messages
 from wagtail.models import DraftStateMixin, Page, TranslatableMixin
 from wagtail.permissions import ModelPermissionPolicy
+from wagtail_localize.fields import copy_synchronised_fields
 from wagtail_localize.models import RelatedObjectSegment, StringSegment, Translation
+from wagtail_localize.segments.ingest import ingest_segments
 from wagtail_localize.views.edit_translation import (
     FieldHasNoEditPanelError,
     TabHelper,
     get_segment_location_info,
 )
 from wagtail_localize.views.update_translations import UpdateTranslationsView
+
+from site_core.translation_status import page_slug_segments
 
 CONFIRM_FIELD = "publish_untranslated"
 
@@ -48,11 +52,14 @@ def untranslated_segments(translation):
     object (a chosen translatable snippet) has no instance in that locale.
 
     Published now, the former would show the source text and the latter keep pointing at
-    the source-language object. Two queries, and one per related object.
+    the source-language object. A page's slug is not one of them: it follows the
+    translated title unless someone types one (site_core.slugs). Two queries, and one per
+    related object.
     """
     locale = translation.target_locale
     strings = (
         StringSegment.objects.filter(source_id=translation.source_id)
+        .exclude(page_slug_segments())
         .annotate_translation(locale)
         .filter(translation__isnull=True)
         .select_related("context", "string")
@@ -288,11 +295,21 @@ def save_draft(translation, user):
 
     wagtail-localize's `save_target(publish=False)` saves the object itself before its
     revision, and a page's own row is what visitors are served: the live English page
-    showed the Norwegian text at once. Only the revision is saved here, built from
-    wagtail-localize's ephemeral translated instance (the one its preview renders).
-    Raises ValidationError when that content does not validate.
+    showed the Norwegian text at once. Here the strings are put into the target as
+    wagtail-localize's `create_or_update_translation` puts them (its synchronised fields,
+    then `ingest_segments`), and only a revision is saved. The target keeps its own slug
+    (and so its address when the revision is published later): the slug segment, never
+    translated on its own here, would bring the source's. Raises ValidationError when the
+    content does not validate.
     """
-    target = translation.source.get_ephemeral_translated_instance(
-        translation.target_locale, fallback=True
-    )
+    source, locale = translation.source, translation.target_locale
+    original = source.as_instance()
+    target = source.get_translated_instance(locale)
+    slug = getattr(target, "slug", None)
+    copy_synchronised_fields(original, target)
+    # wagtail-localize's own segment look-up (private, as its editor's preview uses it).
+    segments = source._get_segments_for_translation(locale, fallback=True)
+    ingest_segments(original, target, source.locale, locale, segments)
+    if slug is not None:
+        target.slug = slug
     target.save_revision(user=user)

@@ -31,10 +31,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, F, ForeignKey, ManyToOneRel
+from django.db.models import Count, F, ForeignKey, ManyToOneRel, Q
 from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
-from wagtail.models import DraftStateMixin, Locale, Page, TranslatableMixin
+from wagtail.models import DraftStateMixin, Locale, Page, TranslatableMixin, get_page_models
 from wagtail.snippets.models import get_snippet_models
 from wagtail_localize.fields import get_translatable_fields
 from wagtail_localize.models import (
@@ -353,12 +353,22 @@ def _judge_snippets(model, rows, judging):
             row.changed_segments = None
 
 
+def page_slug_segments():
+    """A Q for StringSegments: the slugs of pages, never translated on their own here (the
+    slug follows the translated title, site_core.slugs), so neither unreviewed when
+    machine-translated nor missing when untranslated. A snippet's slug (a news tag's) is
+    translated as written and stays a segment like any other."""
+    page_types = ContentType.objects.get_for_models(*get_page_models()).values()
+    return Q(context__path="slug", source__specific_content_type__in=page_types)
+
+
 def _machine_counts(sources):
     """{(TranslationSource id, locale id): number of its strings machine-translated}, for
     the TranslationSources of the queryset `sources`.
 
     A StringTranslation belongs to a source's segment when it translates that segment's
-    string in that segment's context; strings the source no longer holds do not count.
+    string in that segment's context; strings the source no longer holds do not count, nor
+    does a page's slug (`page_slug_segments`).
     """
     counts = (
         StringSegment.objects.filter(
@@ -366,6 +376,7 @@ def _machine_counts(sources):
             string__translations__context_id=F("context_id"),
             string__translations__translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE,
         )
+        .exclude(page_slug_segments())
         .values("source_id", "string__translations__locale_id")
         .annotate(count=Count("pk"))
     )

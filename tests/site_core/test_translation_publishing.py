@@ -152,6 +152,12 @@ def test_a_sync_keeps_a_translation_with_untranslated_segments_as_a_draft(
     # The translator finds the new segment in the editor, which the message links to.
     assert f'href="{edit_url(translated)}"' in response.text
     assert NEW_INTRO in client.get(edit_url(translated)).text
+    # Published as it is later (say by the bulk action), the draft keeps the address.
+    address = translated.url
+    with as_committed():
+        translated.get_latest_revision().publish()
+    assert Page.objects.get(pk=translated.pk).url == address
+    assert NEW_INTRO in public_text(address)
 
 
 def test_a_sync_publishes_a_translation_machine_translation_completes(client, shared_bilingual):
@@ -242,11 +248,9 @@ def test_the_sync_form_says_what_publish_immediately_does(
             "nb",
             [
                 "Publisere med segmenter uten oversettelse?",
-                "2 segmenter er ikke oversatt til English. Publisert nå går de ut med "
-                "kildeteksten:",
+                "1 segment er ikke oversatt til English. Publisert nå går det ut med kildeteksten:",
                 "<td>Ingress</td>",
                 f"<td>{OLD_INTRO}</td>",
-                "<td>kurs</td>",
                 "Publiser likevel",
                 "Tilbake til oversettelsesverktøyet",
             ],
@@ -255,11 +259,10 @@ def test_the_sync_form_says_what_publish_immediately_does(
             "en",
             [
                 "Publish with untranslated segments?",
-                "2 segments have not been translated into English. Published now, they go "
+                "1 segment has not been translated into English. Published now, it goes "
                 "live with the source text:",
                 "<td>Introduction</td>",
                 f"<td>{OLD_INTRO}</td>",
-                "<td>kurs</td>",
                 "Publish anyway",
                 "Back to the translation editor",
             ],
@@ -277,6 +280,7 @@ def test_publishing_with_untranslated_segments_asks_first_and_names_them(
     html = " ".join(response.text.split())
     for text in texts:
         assert text in html
+    assert "<td>kurs</td>" not in html  # the slug follows the translated title
     assert f'href="{edit_url(translated)}"' in html
     action, fields = confirmation_form(response.text)
     assert action == edit_url(translated)
@@ -310,15 +314,16 @@ def test_publish_anyway_publishes_the_page_as_a_browser_posts_it(shared_bilingua
 
 
 def test_a_translation_with_every_segment_translated_is_published_at_once(client, shared_bilingual):
+    """The slug is not asked for: it follows the translated title (site_core.slugs)."""
     translation, translated = new_translation(log_in(client), shared_bilingual)
     type_translation(translation, OLD_INTRO, "Short introduction.")
-    type_translation(translation, "kurs", "course")
 
     response = publish_in_editor(client, translated)
 
     assert response.status_code == 302
     translated.refresh_from_db()
     assert translated.live
+    assert translated.url == "/en/course/"
     assert "Short introduction." in public_text(translated.url)
 
 

@@ -141,7 +141,9 @@ def test_syncing_an_outdated_page_brings_it_up_to_date(content, client):
 
 def test_a_machine_translation_counts_its_unreviewed_segments(content):
     row = row_of(translation_status.statuses(), content.machine)
-    segments = StringSegment.objects.filter(source_id=row.translation_source_id)
+    segments = StringSegment.objects.filter(source_id=row.translation_source_id).exclude(
+        context__path="slug"  # follows the translated title
+    )
     assert row.machine_segments == segments.count() > 0
     # A person edits one segment: one fewer is unreviewed.
     reviewed = StringTranslation.objects.filter(
