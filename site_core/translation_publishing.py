@@ -22,9 +22,9 @@ import contextlib
 from dataclasses import dataclass
 from operator import attrgetter
 
-from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.db import transaction
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext, ngettext
 from wagtail.admin import messages
 from wagtail.models import DraftStateMixin, Page, TranslatableMixin
@@ -32,6 +32,7 @@ from wagtail.permissions import ModelPermissionPolicy
 from wagtail_localize.fields import copy_synchronised_fields
 from wagtail_localize.models import RelatedObjectSegment, StringSegment, Translation
 from wagtail_localize.segments.ingest import ingest_segments
+from wagtail_localize.views import convert
 from wagtail_localize.views.edit_translation import (
     FieldHasNoEditPanelError,
     TabHelper,
@@ -161,6 +162,22 @@ def confirm_untranslated(request, instance):
             "editor_url": request.path,
         },
     )
+
+
+def convert_to_alias(request, page_id):
+    """wagtail-localize's "Convert to alias page", for those who may publish the page only.
+
+    An alias shows its source's live content: converting a live English page puts the
+    Norwegian text live in English at once, and converting a draft makes it live. That is
+    publishing, so under the approval workflow (site_core.editorial) an editor who may
+    not publish is refused (the admin's "no permission" message), where wagtail-localize
+    asks for the edit permission only. Registered at wagtail-localize's address
+    (site_core.wagtail_hooks). Raises Http404 for no such page, PermissionDenied as said.
+    """
+    page = get_object_or_404(Page, id=page_id, alias_of_id__isnull=True)
+    if not page.permissions_for_user(request.user).can_publish():
+        raise PermissionDenied
+    return convert.convert_to_alias(request, page_id)
 
 
 class SyncTranslationsView(UpdateTranslationsView):

@@ -70,7 +70,8 @@ hooks.register("before_edit_snippet", translation_publishing.confirm_untranslate
 @hooks.register("register_admin_urls", order=-1)
 def sync_translations_url():
     """wagtail-localize's "Sync translated pages" address, answered by
-    translation_publishing.SyncTranslationsView, which publishes no untranslated segment.
+    translation_publishing.SyncTranslationsView, which publishes no untranslated segment,
+    and its "Convert to alias" address, answered by translation_publishing.convert_to_alias.
     Registered before wagtail-localize's URLs (order -1), so it resolves first, while the
     name `wagtail_localize:update_translations` (its links) still reverses to it."""
     return [
@@ -78,7 +79,13 @@ def sync_translations_url():
             "localize/update/<int:translation_source_id>/",
             translation_publishing.SyncTranslationsView.as_view(),
             name="site_core_sync_translations",
-        )
+        ),
+        # Converting a translation to an alias puts the source's text live: publishers only.
+        path(
+            "localize/page/<int:page_id>/convert_to_alias/",
+            translation_publishing.convert_to_alias,
+            name="site_core_convert_to_alias",
+        ),
     ]
 
 

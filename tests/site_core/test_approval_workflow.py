@@ -11,7 +11,7 @@ from wagtail_localize.models import Translation
 
 from home.models import StandardPage
 from site_core.editorial import APPROVAL_WORKFLOW
-from tests.factories import CommunicationsLeadFactory, EditorFactory
+from tests.factories import CommunicationsLeadFactory, EditorFactory, translate
 
 from .helpers import admin_user, english
 
@@ -133,3 +133,32 @@ def test_an_editor_translates_and_the_lead_publishes_the_english_page(client, bi
     client.logout()
     assert client.get(Page.objects.get(pk=translated.pk).url).status_code == 200
     assert client.get(norwegian.url).status_code == 200
+
+
+@pytest.mark.parametrize("live", [True, False], ids=["live translation", "draft translation"])
+def test_an_editor_cannot_put_norwegian_text_live_by_converting_to_an_alias(
+    client, bilingual, commit, live
+):
+    """wagtail-localize's "Convert to alias page" shows the source's live content in the
+    translation's place: publishing, so the lead's (site_core.translation_publishing)."""
+    norwegian = bilingual.nb.add_child(instance=StandardPage(title=TITLE, slug="frokostmote"))
+    norwegian.save_revision().publish()
+    with commit():
+        english_page = translate(norwegian, {TITLE: "Export breakfast"})
+    if not live:
+        english_page.refresh_from_db()
+        english_page.unpublish()
+        assert not Page.objects.get(pk=english_page.pk).live
+    url = reverse("wagtail_localize:convert_to_alias", args=[english_page.pk])
+
+    client.force_login(EditorFactory())
+    with commit():
+        client.post(url)
+    english_page = Page.objects.get(pk=english_page.pk)
+    assert english_page.alias_of_id is None
+    assert english_page.live is live
+
+    client.force_login(CommunicationsLeadFactory())
+    with commit():
+        assert client.post(url).status_code == 302
+    assert Page.objects.get(pk=english_page.pk).alias_of_id == norwegian.pk
