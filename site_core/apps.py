@@ -12,6 +12,7 @@ class SiteCoreConfig(AppConfig):
             cache_purge,
             fragment_cache,
             restrictions,  # noqa: F401  (connects the signal handlers)
+            slugs,
             snippet_sync,
             spreadsheets,
         )
@@ -20,3 +21,4 @@ class SiteCoreConfig(AppConfig):
         cache_purge.connect()
         fragment_cache.connect()
         snippet_sync.connect()
+        slugs.connect()

@@ -3,6 +3,7 @@
 import re
 
 from django.db.models import F
+from django.db.models.signals import pre_save
 from wagtail.models import Page
 from wagtail_localize.models import StringTranslation, Translation
 
@@ -72,3 +73,24 @@ def follow_translated_title(page):
     )
     if not chosen:
         page.slug = numbered_slug(base, page.get_parent(), page)
+
+
+def transliterate_typed_slug(sender, instance, raw=False, **kwargs):
+    """pre_save of a wagtail-localize StringTranslation: a slug a translator types
+    ("frokost-på-ærø") is stored transliterated ("frokost-pa-aero").
+
+    wagtail-localize makes the page's slug with Django's `slugify`, which drops æ, ø and å
+    ("frokost-p-r"); transliterated first, nothing is lost, as with every other slug here
+    (`ascii_slug`). Only non-ASCII text in a `slug` context is touched (one query for the
+    context then)."""
+    if raw or instance.data.isascii() or instance.context_id is None:
+        return
+    if instance.context.path == "slug":
+        instance.data = ascii_slug(instance.data) or instance.data
+
+
+def connect():
+    """Connect the handler (from site_core's AppConfig.ready)."""
+    pre_save.connect(
+        transliterate_typed_slug, sender=StringTranslation, dispatch_uid="slugs.transliterate"
+    )

@@ -124,6 +124,15 @@ def test_a_live_translation_retitled_keeps_its_old_address_as_a_redirect(client,
     assert (response.status_code, response["Location"]) == (301, english.url)
 
 
+def test_a_slug_a_translator_types_with_norwegian_letters_is_transliterated(editor, bilingual):
+    translation = submit(editor, norwegian_page(bilingual), bilingual.en.locale)
+    type_string(editor, translation, TITLE, "Cluster launches a new course")
+    type_string(editor, translation, "klyngen-lanserer-nytt-kurs", "frokost-møte-på-ærø")
+    english = publish_in_editor(editor, translation)
+    assert english.slug == "frokost-mote-pa-aero"  # not wagtail-localize's "frokost-mte-p-r"
+    assert english.url == "/en/frokost-mote-pa-aero/"
+
+
 def test_a_slug_a_person_translated_is_kept(bilingual):
     page = norwegian_page(bilingual)
     with as_committed():
