@@ -48,6 +48,17 @@ def database_from_env():
         ) from exc
     if not config.get("ENGINE"):
         raise ImproperlyConfigured(f"DATABASE_URL names no supported database engine: {url!r}")
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        # `make run` serves and runs the worker side by side on one file: a transaction
+        # takes the write lock when it begins (IMMEDIATE) and waits up to 20 s for it, and
+        # readers go on beside a writer (WAL). SQLite's default let a request that read
+        # first and wrote later fail with "database is locked" while the worker wrote.
+        config["OPTIONS"] = {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL;",
+            **config.get("OPTIONS", {}),
+        }
     return config
 
 
