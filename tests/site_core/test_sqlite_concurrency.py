@@ -4,7 +4,6 @@ serves and runs the worker on one file): site_core.settings.base.database_from_e
 import threading
 
 import pytest
-
 from django.db import transaction
 from django.db.utils import ConnectionHandler
 
