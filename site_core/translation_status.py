@@ -5,9 +5,10 @@ The statuses, tried in this order (the first that applies wins):
 
 - `missing`: no object with the source's `translation_key` in that locale (an alias does
   not count: wagtail-localize offers *Translate* for it too);
-- `draft`: the translation exists but is not live (pages, and snippets with
-  `DraftStateMixin`). A draft that is also behind its source is still a draft: nothing of
-  it shows in that language until someone publishes it, which is the bigger gap;
+- `draft`: the translation exists but is not live, or is live with changes not yet
+  published (pages, and snippets with `DraftStateMixin`). A draft that is also behind its
+  source is still a draft: nothing of it shows in that language until someone publishes
+  it, which is the bigger gap;
 - `outdated`: the translation is synced by wagtail-localize (an enabled `Translation`) and
   its source changed after the last sync. A page: published (`last_published_at`) after
   its `TranslationSource.last_updated_at`, which *Translate* and *Sync translated pages*
@@ -237,7 +238,12 @@ class _Judge:
         if row.translation is None:
             row.status = MISSING
             return
-        if has_draft_state and not row.translation.live:
+        if has_draft_state and (
+            not row.translation.live or row.translation.has_unpublished_changes
+        ):
+            # Not live, or live with a newer draft waiting: a sync held back for its
+            # untranslated segments (site_core.translation_publishing) or a translator's
+            # saved draft. Either way the lead has something to publish.
             row.status = DRAFT
             return
         source = self.sources.get(row.source.translation_key)

@@ -11,7 +11,9 @@ from wagtail.models import GroupPagePermission, Page
 from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
 
 from home.models import Footer, NewsPageTag
+from site_core import translation_status
 from site_core.translation_publishing import CONFIRM_FIELD, SyncTranslationsView
+from site_core.translation_status import DRAFT
 from tests.factories import (
     AdminFactory,
     EditorFactory,
@@ -152,6 +154,8 @@ def test_a_sync_keeps_a_translation_with_untranslated_segments_as_a_draft(
     # The translator finds the new segment in the editor, which the message links to.
     assert f'href="{edit_url(translated)}"' in response.text
     assert NEW_INTRO in client.get(edit_url(translated)).text
+    # The status view shows the lead there is something to publish.
+    assert translation_status.page_row(translated).status == DRAFT
     # Published as it is later (say by the bulk action), the draft keeps the address.
     address = translated.url
     with as_committed():
