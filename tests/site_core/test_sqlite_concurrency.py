@@ -26,10 +26,13 @@ def test_a_request_waits_for_the_workers_write_instead_of_failing(
     connections = ConnectionHandler({"default": config, "worker": config, "request": config})
     # transaction.atomic(using=…) finds these connections (each thread opens its own).
     monkeypatch.setattr(transaction, "connections", connections)
-    with connections["worker"].cursor() as cursor:
-        cursor.execute("CREATE TABLE job (id INTEGER PRIMARY KEY, done INTEGER)")
-        cursor.execute("INSERT INTO job (done) VALUES (0)")
     writing, failures = threading.Event(), []
+
+    def set_up():
+        with connections["worker"].cursor() as cursor:
+            cursor.execute("CREATE TABLE job (id INTEGER PRIMARY KEY, done INTEGER)")
+            cursor.execute("INSERT INTO job (done) VALUES (0)")
+        connections["worker"].close()
 
     def work():
         with transaction.atomic(using="worker"), connections["worker"].cursor() as cursor:
@@ -49,13 +52,27 @@ def test_a_request_waits_for_the_workers_write_instead_of_failing(
         finally:
             connections["request"].close()
 
-    threads = [threading.Thread(target=work), threading.Thread(target=serve)]
+    def count(result):
+        with connections["worker"].cursor() as cursor:
+            cursor.execute("SELECT COUNT(*), SUM(done) FROM job")
+            result.append(cursor.fetchone())
+        connections["worker"].close()
+
+    # Every database call in threads of their own: the test process's own thread may hold
+    # the browser tests' event loop, where Django refuses synchronous database calls.
+    in_threads(set_up)
+    in_threads(work, serve)
+    assert failures == []
+    result = []
+    in_threads(lambda: count(result))
+    assert result == [(2, 1)]
+
+
+def in_threads(*targets):
+    """Run each of `targets` in a thread of its own, at the same time; return when all
+    have ended."""
+    threads = [threading.Thread(target=target) for target in targets]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    assert failures == []
-    with connections["worker"].cursor() as cursor:
-        cursor.execute("SELECT COUNT(*), SUM(done) FROM job")
-        assert cursor.fetchone() == (2, 1)
-    connections["worker"].close()
