@@ -5,9 +5,10 @@ import re
 from django.db.models import F
 from django.db.models.signals import pre_save
 from wagtail.models import Page
-from wagtail_localize.models import StringTranslation, Translation
+from wagtail_localize.models import StringTranslation
 
 from site_core.text import ascii_slug
+from site_core.translations import synced_translations
 
 
 def numbered_slug(base, parent, page=None):
@@ -49,15 +50,7 @@ def follow_translated_title(page):
     base = ascii_slug(page.title)
     if not base or re.fullmatch(rf"{re.escape(base)}(-\d+)?", page.slug or ""):
         return
-    source_id = (
-        Translation.objects.filter(
-            source__object_id=page.translation_key,
-            target_locale_id=page.locale_id,
-            enabled=True,
-        )
-        .values_list("source_id", flat=True)
-        .first()
-    )
+    source_id = synced_translations(page).values_list("source_id", flat=True).first()
     if source_id is None:
         return
     chosen = (

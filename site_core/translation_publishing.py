@@ -30,7 +30,7 @@ from wagtail.admin import messages
 from wagtail.models import DraftStateMixin, Page, TranslatableMixin
 from wagtail.permissions import ModelPermissionPolicy
 from wagtail_localize.fields import copy_synchronised_fields
-from wagtail_localize.models import RelatedObjectSegment, StringSegment, Translation
+from wagtail_localize.models import RelatedObjectSegment, StringSegment
 from wagtail_localize.segments.ingest import ingest_segments
 from wagtail_localize.views import convert
 from wagtail_localize.views.edit_translation import (
@@ -41,6 +41,7 @@ from wagtail_localize.views.edit_translation import (
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 from site_core.translation_status import page_slug_segments
+from site_core.translations import synced_translations
 
 CONFIRM_FIELD = "publish_untranslated"
 
@@ -136,15 +137,7 @@ def confirm_untranslated(request, instance):
         or not isinstance(instance, TranslatableMixin)
     ):
         return None
-    translation = (
-        Translation.objects.filter(
-            source__object_id=instance.translation_key,
-            target_locale_id=instance.locale_id,
-            enabled=True,
-        )
-        .select_related("source", "target_locale")
-        .first()
-    )
+    translation = synced_translations(instance).select_related("source", "target_locale").first()
     if translation is None or not may_publish(request.user, instance):
         return None
     segments = untranslated_segments(translation)
@@ -175,7 +168,7 @@ def convert_to_alias(request, page_id):
     (site_core.wagtail_hooks). Raises Http404 for no such page, PermissionDenied as said.
     """
     page = get_object_or_404(Page, id=page_id, alias_of_id__isnull=True)
-    if not page.permissions_for_user(request.user).can_publish():
+    if not may_publish(request.user, page):
         raise PermissionDenied
     return convert.convert_to_alias(request, page_id)
 

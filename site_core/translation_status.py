@@ -290,14 +290,25 @@ def _page_rows(default, targets, pages):
     sources, by_key = _split_by_locale(
         (page for page in pages if page.alias_of_id is None), default
     )
-    for page in sources:
-        model = ContentType.objects.get_for_id(page.content_type_id).model_class()
+    return _rows(
+        sources,
+        by_key,
+        targets,
+        lambda page: ContentType.objects.get_for_id(page.content_type_id).model_class(),
+    )
+
+
+def _rows(sources, by_key, targets, model_of):
+    """A `Row` per object of `sources` and locale of `targets`, its translation looked up
+    in `by_key` (as `_split_by_locale` gives); `model_of(source)` is the row's model."""
+    for source in sources:
+        model = model_of(source)
         for locale in targets:
             yield Row(
-                source=page,
+                source=source,
                 model=model,
                 locale=locale,
-                translation=by_key[page.translation_key].get(locale.pk),
+                translation=by_key[source.translation_key].get(locale.pk),
             )
 
 
@@ -327,14 +338,7 @@ def _snippet_rows(model, default, targets, objects):
     locale of `targets`, with its translation found among `objects`."""
     objects = objects.select_related("locale").prefetch_related(*_prefetches(model))
     sources, by_key = _split_by_locale(objects.order_by("pk"), default)
-    for instance in sources:
-        for locale in targets:
-            yield Row(
-                source=instance,
-                model=model,
-                locale=locale,
-                translation=by_key[instance.translation_key].get(locale.pk),
-            )
+    return _rows(sources, by_key, targets, lambda _source: model)
 
 
 def _judge_snippets(model, rows, judging):

@@ -4,6 +4,7 @@ from collections import defaultdict
 
 from django.conf import settings
 from wagtail.models import Page
+from wagtail_localize.models import Translation
 
 from site_core.privacy import exclude_restricted, page_restrictions
 
@@ -38,3 +39,14 @@ def page_translations(page, public_only=True):
     if public_only and page_restrictions(page).exists():
         return {}
     return page._live_translations
+
+
+def synced_translations(instance):
+    """The enabled wagtail-localize `Translation`s (a queryset: one at most) that keep
+    `instance`, a page or snippet in a target locale, in step with its source. Empty for an
+    object of the source locale, or one edited on its own (translation disabled)."""
+    return Translation.objects.filter(
+        source__object_id=instance.translation_key,
+        target_locale_id=instance.locale_id,
+        enabled=True,
+    )

@@ -36,11 +36,11 @@ def add_page(client, parent, action):
 
 
 def approve(client, page):
-    task_state = WorkflowState.objects.get(object_id=str(page.pk), status="in_progress")
+    workflow_state = WorkflowState.objects.get(object_id=str(page.pk), status="in_progress")
     return client.post(
         reverse(
             "wagtailadmin_pages:workflow_action",
-            args=(page.pk, "approve", task_state.current_task_state.pk),
+            args=(page.pk, "approve", workflow_state.current_task_state.pk),
         ),
         {"comment": ""},
     )
