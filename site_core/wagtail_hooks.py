@@ -7,6 +7,7 @@ from wagtail import hooks
 from wagtail.models import Page, TranslatableMixin
 
 from site_core import (
+    translation_creation,
     translation_publishing,
     translation_status_columns,
     translation_status_snippets,
@@ -71,7 +72,9 @@ hooks.register("before_edit_snippet", translation_publishing.confirm_untranslate
 def sync_translations_url():
     """wagtail-localize's "Sync translated pages" address, answered by
     translation_publishing.SyncTranslationsView, which publishes no untranslated segment,
-    and its "Convert to alias" address, answered by translation_publishing.convert_to_alias.
+    its "Translate" addresses, answered by translation_creation's views, which put no
+    alias live, and its "Convert to alias" address, answered by
+    translation_publishing.convert_to_alias.
     Registered before wagtail-localize's URLs (order -1), so it resolves first, while the
     name `wagtail_localize:update_translations` (its links) still reverses to it."""
     return [
@@ -79,6 +82,17 @@ def sync_translations_url():
             "localize/update/<int:translation_source_id>/",
             translation_publishing.SyncTranslationsView.as_view(),
             name="site_core_sync_translations",
+        ),
+        # "Translate": missing parents become drafts, not aliases (translation_creation).
+        path(
+            "localize/submit/page/<int:page_id>/",
+            translation_creation.PageTranslationView.as_view(),
+            name="site_core_translate_page",
+        ),
+        path(
+            "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
+            translation_creation.SnippetTranslationView.as_view(),
+            name="site_core_translate_snippet",
         ),
         # Converting a translation to an alias puts the source's text live: publishers only.
         path(
