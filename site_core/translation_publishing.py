@@ -73,6 +73,16 @@ def untranslated_segments(translation):
     return sorted(missing, key=attrgetter("order"))
 
 
+def untranslated_in(instance):
+    """(Translation, [segment]) for `instance`, a page or snippet that wagtail-localize
+    keeps in step with its source: the `Translation` and its `untranslated_segments`.
+    (None, []) for a source, an alias or an object edited on its own."""
+    translation = synced_translations(instance).select_related("source", "target_locale").first()
+    if translation is None:
+        return None, []
+    return translation, untranslated_segments(translation)
+
+
 @dataclass
 class NamedSegment:
     """An untranslated segment as an editor knows it: `label`, the field as
@@ -135,12 +145,10 @@ def confirm_untranslated(request, instance):
         or request.POST.get("action") != "publish"
         or CONFIRM_FIELD in request.POST
         or not isinstance(instance, TranslatableMixin)
+        or not may_publish(request.user, instance)
     ):
         return None
-    translation = synced_translations(instance).select_related("source", "target_locale").first()
-    if translation is None or not may_publish(request.user, instance):
-        return None
-    segments = untranslated_segments(translation)
+    translation, segments = untranslated_in(instance)
     if not segments:
         return None
     return render(
