@@ -8,9 +8,10 @@ from wagtail.models import Page, TranslatableMixin
 
 from site_core import (
     translation_bulk_publish,
+    translation_cascade_bulk,
+    translation_cascade_views,
     translation_creation,
     translation_publishing,
-    translation_status_columns,
     translation_status_snippets,
     translation_status_views,
 )
@@ -36,10 +37,11 @@ def act_on_every_language(pages, action):
     """Unpublishing, moving or deleting a page in the admin does the same to its
     translations: {page: the translations to act on too}.
 
-    Wagtail's admin asks this hook (with WAGTAIL_I18N_ENABLED) and says so on each confirm
-    page ("This will also unpublish one translation of the page"); a translation is moved
-    under the matching translation of the new parent (Wagtail's move view), and left where
-    it is when that parent has no translation in its language. Without it an unpublished
+    Wagtail's admin asks this hook (with WAGTAIL_I18N_ENABLED). The views that act
+    (site_core.translation_cascade_views, and the explorer's bulk actions in
+    site_core.translation_cascade_bulk) offer "Also unpublish/delete the translations",
+    ticked by default, and move each translation under the matching translation of the new
+    parent or refuse the move, saying why (site_core.page_moves). Without it an unpublished
     Norwegian page left its English translation live, and a moved one its translation
     behind. Aliases are not unpublished on their own (they follow their source).
     `action`: "unpublish", "move" or "delete"."""
@@ -138,14 +140,6 @@ def translation_status_menu_item():
     )
 
 
-@hooks.register("register_admin_viewset")
-def page_views_with_translation_status():
-    """The page explorer with a Translation column (site_core.translation_status_columns),
-    through Wagtail's documented customisation of the explorer: a PageViewSet for `Page`,
-    which replaces Wagtail's default one (registered with order -1, before this)."""
-    return translation_status_columns.TranslationStatusPageViewSet()
-
-
 @hooks.register("before_edit_snippet", order=-1)
 def say_how_the_snippet_translations_are(request, instance):
     """The translation status on a translatable snippet's edit screen
@@ -163,3 +157,23 @@ def show_messages_without_javascript():
     slides them in; without JavaScript they would never show. Inline, as the admin's
     Content-Security-Policy allows (site_core/csp.py)."""
     return mark_safe("<noscript><style>.messages > ul { opacity: 1; top: 0; }</style></noscript>")
+
+
+# Unpublishing, deleting and moving pages with their translations (issue 14).
+
+
+@hooks.register("register_admin_viewset")
+def page_views_acting_on_translations():
+    """Wagtail's page views, through its documented customisation of the explorer (a
+    PageViewSet for `Page`, which replaces Wagtail's default one, registered with order -1,
+    before this): the Translation column (site_core.translation_status_columns, whose
+    viewset this one extends), the translations box on the unpublish and delete confirm
+    pages and moves that take every translation along (site_core.translation_cascade_views)."""
+    return translation_cascade_views.PageViewSet()
+
+
+# The explorer's bulk Unpublish, Delete and Move, acting on translations as the page's own
+# actions do; after Wagtail's own, which they replace (same action types).
+hooks.register("register_bulk_action", translation_cascade_bulk.UnpublishBulkAction, order=1)
+hooks.register("register_bulk_action", translation_cascade_bulk.DeleteBulkAction, order=1)
+hooks.register("register_bulk_action", translation_cascade_bulk.MoveBulkAction, order=1)
