@@ -53,11 +53,14 @@ $(STAMP): requirements.lock
 	$(BIN)/python -m pip install --quiet --require-virtualenv -r requirements.lock
 	touch $(STAMP)
 
-catalogues: install ## Compile locale/*/LC_MESSAGES/django.po
+catalogues: install ## Compile the .po catalogues of locale/ and locale_upstream/ (LOCALE_PATHS)
 	$(MANAGE) compile_catalogues
 
+# Then the Wagtail and wagtail-localize strings that lack Norwegian, into locale_upstream/nb
+# (site_core/upstream_catalogues.py), which makemessages leaves alone.
 messages: install ## Extract new strings into locale/nb and locale/en
 	$(MANAGE) makemessages --locale nb --locale en --ignore '.venv/*' --ignore 'staticfiles/*' --ignore 'node_modules/*' --no-obsolete
+	$(MANAGE) update_upstream_catalogues
 
 migrate: install
 	$(MANAGE) migrate --noinput

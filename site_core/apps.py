@@ -11,14 +11,18 @@ class SiteCoreConfig(AppConfig):
         from site_core import (
             cache_purge,
             fragment_cache,
+            notification_language,
             restrictions,  # noqa: F401  (connects the signal handlers)
             slugs,
             snippet_sync,
             spreadsheets,
+            task_comment_form,
         )
 
         spreadsheets.install()
+        task_comment_form.install()
         cache_purge.connect()
         fragment_cache.connect()
+        notification_language.connect()
         snippet_sync.connect()
         slugs.connect()

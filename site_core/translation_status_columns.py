@@ -16,7 +16,7 @@ from django.utils.translation import pgettext_lazy
 from wagtail.admin.ui.tables import BaseColumn
 from wagtail.admin.viewsets.pages import PageViewSet
 
-from site_core import translation_status
+from site_core import notification_language, translation_status
 from site_core.translation_status import STATUS_LABELS
 from site_core.translation_status_views import actions
 
@@ -66,7 +66,10 @@ class TranslationStatusColumn(BaseColumn):
 class TranslationStatusPageViewSet(PageViewSet):
     """Wagtail's page views, with the Translation column in the explorer (before the
     column of links to child pages, which Wagtail adds last) and in the flat listings
-    per page type."""
+    per page type, and the edit view of site_core.notification_language (comment
+    notifications in the site's language to whoever chose none)."""
+
+    edit_view_class = notification_language.EditView
 
     columns = [
         *PageViewSet.columns,

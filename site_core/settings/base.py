@@ -101,6 +101,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.sitemaps",
     "django.contrib.staticfiles",
+    # Only for its catalogue: Wagtail's workflow status line says when with humanize's
+    # naturaltime ("Sendt til … nå"), whose Norwegian comes with the installed app.
+    "django.contrib.humanize",
 ]
 if USING_POSTGRES:
     INSTALLED_APPS.append("django.contrib.postgres")
@@ -223,7 +226,9 @@ LANGUAGE_CODE = "nb"
 LANGUAGES = [("nb", "Norsk bokmål"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# locale/: our own strings (`make messages`); locale_upstream/: Norwegian that Wagtail's and
+# wagtail-localize's own catalogues lack (site_core/upstream_catalogues.py). The first wins.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_upstream"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Oslo"
