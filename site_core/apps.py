@@ -13,6 +13,7 @@ class SiteCoreConfig(AppConfig):
             fragment_cache,
             notification_language,
             restrictions,  # noqa: F401  (connects the signal handlers)
+            segment_overrides,
             slugs,
             snippet_sync,
             spreadsheets,
@@ -25,4 +26,5 @@ class SiteCoreConfig(AppConfig):
         fragment_cache.connect()
         notification_language.connect()
         snippet_sync.connect()
+        segment_overrides.connect()
         slugs.connect()

@@ -15,8 +15,10 @@ words). deploy/varnish/default.vcl implements both.
   in every language; each ancestor (the index that lists it, the home page) with its
   feeds (`get_cached_paths`); and per site the sitemap and the search pages. The old
   address of a moved or renamed page too.
-- A snippet (footer, member company, news tag) saved or deleted: the whole site,
-  because the footer is on every page and the others are in several listings.
+- A snippet (footer, member company, news tag) published, unpublished, saved live or
+  deleted: the whole site, because the footer is on every page and the others are in
+  several listings. A draft's save is not purged: visitors see only the published
+  version (site_core.snippet_drafts).
 - A collection's view restrictions changed: every cached image file.
 
 The rule is written for Varnish; without `WAGTAILFRONTENDCACHE` (development, tests)
@@ -41,6 +43,8 @@ from wagtail.signals import (
     post_page_move,
 )
 from wagtail.snippets.models import get_snippet_models
+
+from site_core.snippet_drafts import changes_what_visitors_see
 
 EVERYTHING_BELOW = "*"
 # Ahead of every other job (e-mail is 10): a visitor must not see a stale page for longer
@@ -144,10 +148,15 @@ def purge_restricted_page(instance, **kwargs):
         purge_on_commit(page_change_batch(page))
 
 
-def purge_site(sender, **kwargs):
-    """A snippet saved or deleted: every page of every site."""
+def purge_site(sender, instance, update_fields=None, **kwargs):
+    """A snippet saved or deleted: every page of every site, unless the change is none
+    for visitors (`snippet_drafts.changes_what_visitors_see`: a draft's save)."""
     # Checked here, not by connecting per model: snippets register after this app is ready.
-    if enabled() and sender in get_snippet_models():
+    if (
+        enabled()
+        and sender in get_snippet_models()
+        and changes_what_visitors_see(instance, update_fields)
+    ):
         purge_on_commit(PurgeBatch(site.root_url + "/" + EVERYTHING_BELOW for site in sites()))
 
 

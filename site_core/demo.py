@@ -102,11 +102,16 @@ def ensure_editor_permissions():
     """Communications staff (group Editors) manage every snippet and translate pages, besides
     the page, image and document permissions Wagtail gives the group when it is created.
 
-    They do not publish pages: they submit them to the Communications lead approval
-    workflow (site_core.editorial)."""
+    They publish neither pages nor snippets: they submit them to the Communications lead
+    approval workflow (site_core.editorial), and the lead publishes (its publish
+    permissions come from the migrations, site_core 0008 and home 0006)."""
     editors = Group.objects.get_or_create(name=EDITORS_GROUP)[0]
     content_types = ContentType.objects.get_for_models(*get_snippet_models()).values()
-    editors.permissions.add(*Permission.objects.filter(content_type__in=content_types))
+    editors.permissions.add(
+        *Permission.objects.filter(content_type__in=content_types).exclude(
+            codename__startswith="publish_"
+        )
+    )
     # Translating and syncing pages through wagtail-localize is their job too.
     editors.permissions.add(
         Permission.objects.get(

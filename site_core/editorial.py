@@ -7,6 +7,10 @@ APPROVAL_WORKFLOW, whose task is approved by COMMUNICATIONS_LEAD_GROUP (set up b
 site_core 0008, which keeps its own copy of these names). Wagtail mails the approvers on
 submission and the submitter on approval or rejection, through the job queue
 (site_core.queued_mail), each in the recipient's admin language.
+
+The snippets visitors see (site_core.snippet_drafts.PublishableSnippet: the footer, member
+companies, news tags) use the same workflow and the same rule: Editors save drafts and
+submit, COMMUNICATIONS_LEAD_GROUP holds their publish permission (migration home 0006).
 """
 
 EDITORS_GROUP = "Editors"

@@ -47,6 +47,8 @@ from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
+from site_core.snippet_drafts import changes_what_visitors_see
+
 VERSION_KEY = "site_core:fragments:content-version"
 # Every fragment the templates keep: all are read in one round trip.
 FRAGMENTS = ("head", "header", "body", "form", "footer")
@@ -73,12 +75,15 @@ def content_changed(**kwargs):
     transaction.on_commit(replace_version)
 
 
-def model_changed(sender, **kwargs):
+def model_changed(sender, instance, update_fields=None, **kwargs):
     """post_save / post_delete of any model: a change when it is one a fragment may show
-    (any page, even a draft's save, is counted: cheaper than telling them apart)."""
+    (any page, even a draft's save, is counted: cheaper than telling them apart; a
+    snippet's draft is told apart, `snippet_drafts.changes_what_visitors_see`)."""
     # Checked here, not by connecting per model: snippets register after this app is ready.
     fragment_models = (Page, PageViewRestriction, Site, Locale, get_image_model())
-    if issubclass(sender, fragment_models) or sender in get_snippet_models():
+    if issubclass(sender, fragment_models) or (
+        sender in get_snippet_models() and changes_what_visitors_see(instance, update_fields)
+    ):
         content_changed()
 
 

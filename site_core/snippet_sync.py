@@ -7,6 +7,10 @@ kept the old phone number. Here, saving the source (the instance that wagtail-lo
 translates from) copies each changed synchronised field into every translation that still
 had the source's previous value. A translation whose value a translator changed (an
 English-only number) keeps it. Translated text is left to wagtail-localize's editor.
+
+With draft state (site_core.snippet_drafts) the source's row holds its published version:
+publishing (or any save of the row's fields) copies, saving a draft (a revision, the row's
+fields untouched: a save with `update_fields` that names none of them) does not.
 """
 
 from django.db.models.signals import post_save, pre_save
@@ -43,11 +47,14 @@ def is_translation_source(instance):
     ).exists()
 
 
-def remember_synchronised_values(sender, instance, raw=False, **kwargs):
-    """pre_save: keep the stored values of the synchronised fields of a source snippet."""
+def remember_synchronised_values(sender, instance, raw=False, update_fields=None, **kwargs):
+    """pre_save: keep the stored values of the synchronised fields of a source snippet
+    that this save writes (all, or those among `update_fields`)."""
     if raw or instance.pk is None or not is_translatable_snippet(sender):
         return
     names = synchronised_fields(sender)
+    if update_fields is not None:
+        names = [name for name in names if name in update_fields]
     if names and is_translation_source(instance):
         setattr(instance, BEFORE, sender.objects.filter(pk=instance.pk).values(*names).first())
 

@@ -196,7 +196,7 @@ class SyncTranslationsView(UpdateTranslationsView):
         form.fields["publish_translations"].help_text = gettext(
             "Apply the updates and publish each translation that has every segment "
             'translated ("Use machine translation" counts). The others are not published: '
-            "a page is kept as a draft, a snippet is left as it was."
+            "they are kept as drafts, and their live versions keep their text."
         )
         return form
 

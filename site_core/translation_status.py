@@ -12,8 +12,10 @@ The statuses, tried in this order (the first that applies wins):
 - `outdated`: the translation is synced by wagtail-localize (an enabled `Translation`) and
   its source changed after the last sync. A page: published (`last_published_at`) after
   its `TranslationSource.last_updated_at`, which *Translate* and *Sync translated pages*
-  set. A snippet has no publish time, so the text itself is compared: the strings
-  wagtail-localize would extract from it now differ from those stored at the last sync;
+  set. A snippet is compared by content: the segments wagtail-localize would extract
+  from its published version now differ from those stored at the last sync (its strings,
+  its overridable values such as a chosen page or a link's address, its chosen
+  translatable objects);
 - `machine`: up to date, but strings of the current source are still machine-translated
   in that locale (`StringTranslation.translation_type == "machine"`: nobody edited them
   since the machine translator wrote them);
@@ -28,10 +30,12 @@ constant number of queries too; `page_row()` one translated page, for its editor
 """
 
 import datetime
+import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Count, F, ForeignKey, ManyToOneRel, Q
 from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
@@ -39,12 +43,18 @@ from wagtail.models import DraftStateMixin, Locale, Page, TranslatableMixin, get
 from wagtail.snippets.models import get_snippet_models
 from wagtail_localize.fields import get_translatable_fields
 from wagtail_localize.models import (
+    OverridableSegment,
+    RelatedObjectSegment,
     StringSegment,
     StringTranslation,
     Translation,
     TranslationSource,
 )
-from wagtail_localize.segments import StringSegmentValue
+from wagtail_localize.segments import (
+    OverridableSegmentValue,
+    RelatedObjectSegmentValue,
+    StringSegmentValue,
+)
 from wagtail_localize.segments.extract import extract_segments
 
 MISSING = "missing"
@@ -73,9 +83,9 @@ class Row:
     `translation_source_id` is wagtail-localize's `TranslationSource` of `source` (None if
     it was never translated through wagtail-localize), `synced_at` its `last_updated_at`.
     `since` is when an outdated page's source was published (None for snippets);
-    `changed_segments` the number of strings added or changed since the last sync (an
-    int for outdated rows once counted, else None); `machine_segments` the number of
-    machine-translated strings of a `machine` row.
+    `changed_segments` the number of segments added or changed since the last sync (an
+    int for outdated rows once counted, else None; see `_changed`); `machine_segments`
+    the number of machine-translated strings of a `machine` row.
     """
 
     source: object
@@ -107,9 +117,10 @@ def statuses():
     Queries: the locales (2), all pages of every locale (1), the TranslationSources of the
     default locale (1), the enabled Translations (1), the machine-translated strings
     counted per source and locale (1), one per page content type not cached yet, and per
-    translatable snippet model its objects (1) plus what extracting its strings asks for
-    (the prefetches of `_prefetches`, and a StreamField's chosen objects once per snippet:
-    the footer's links). None of these grows with the number of pages.
+    translatable snippet model its objects (1), its stored segments (3) and what extracting
+    its segments asks for (the prefetches of `_prefetches`, and a StreamField's chosen
+    objects once per snippet: the footer's links). None of these grows with the number of
+    pages.
     """
     default, targets = _locales()
     judging = _Judge(default)
@@ -158,7 +169,7 @@ def snippet_rows(instance):
 
     Queries: the locales (2), the snippets of that translation key with what extracting
     their strings reads (see `statuses()`), their TranslationSource, enabled Translations
-    and machine-translated strings (3), and the stored strings (1).
+    and machine-translated strings (3), and the stored segments (3).
     """
     model = type(instance)
     default, targets = _locales()
@@ -172,17 +183,17 @@ def snippet_rows(instance):
 def count_changed_segments(rows):
     """Fill in `changed_segments` of the outdated page rows among `rows` (in place).
 
-    The count is the number of strings wagtail-localize would extract from the source page
-    now (its live content) that its TranslationSource does not hold: strings added or
-    changed since the last sync (a removed string is not counted). Meant for the rows
-    shown: queries are one per page type present (`.specific` for those pages, with the
-    prefetches of `_prefetches`) plus one for the stored strings, and a StreamField's
+    The count is the number of segments wagtail-localize would extract from the source page
+    now (its live content) that its TranslationSource does not hold: segments added or
+    changed since the last sync (`_changed`; a removed one is not counted). Meant for the
+    rows shown: queries are one per page type present (`.specific` for those pages, with
+    the prefetches of `_prefetches`) plus three for the stored segments, and a StreamField's
     chosen objects (images, pages) once per page that holds them.
     """
     outdated = [row for row in rows if row.is_page and row.status == OUTDATED]
     if not outdated:
         return
-    stored = _stored_strings({row.translation_source_id for row in outdated})
+    stored = _stored_segments({row.translation_source_id for row in outdated})
     by_model = defaultdict(list)
     for row in outdated:
         by_model[row.model].append(row)
@@ -343,9 +354,10 @@ def _snippet_rows(model, default, targets, objects):
 
 def _judge_snippets(model, rows, judging):
     """Judge the `rows` of snippets of `model` (`judging`: a `_Judge`): outdated when the
-    strings extracted from the source now differ from those stored at the last sync (one
-    query for the stored strings), with `changed_segments` kept for outdated rows only."""
-    stored = _stored_strings(
+    segments extracted from the source now differ from those stored at the last sync
+    (`_changed`; three queries for the stored segments), with `changed_segments` kept for
+    outdated rows only."""
+    stored = _stored_segments(
         {
             judging.sources[row.source.translation_key]["id"]
             for row in rows
@@ -396,24 +408,50 @@ def _machine_counts(sources):
     }
 
 
-def _stored_strings(source_ids):
-    """{TranslationSource id: Counter of (path, text) of its stored strings}, one query."""
+# The kinds of segment that `_changed` compares.
+STRING, OVERRIDABLE, RELATED_OBJECT = "string", "overridable", "related object"
+
+
+def _stored_segments(source_ids):
+    """{TranslationSource id: Counter of its stored segments as `_segment_key`s}: its
+    strings, overridable values and related objects, three queries."""
     stored = defaultdict(Counter)
-    segments = StringSegment.objects.filter(source_id__in=source_ids).values_list(
-        "source_id", "context__path", "string__data"
-    )
-    for source_id, path, text in segments:
-        stored[source_id][path, text] += 1
+    kinds = [
+        (StringSegment, STRING, "string__data"),
+        (OverridableSegment, OVERRIDABLE, "data_json"),
+        (RelatedObjectSegment, RELATED_OBJECT, "object_id"),
+    ]
+    for model, kind, value in kinds:
+        segments = model.objects.filter(source_id__in=source_ids).values_list(
+            "source_id", "context__path", value
+        )
+        for source_id, path, data in segments:
+            stored[source_id][kind, path, str(data)] += 1
     return stored
 
 
+def _segment_key(segment):
+    """(kind, path, value as stored) of a segment wagtail-localize extracts, as
+    `_stored_segments` reads it back; None for a template (a rich text's markup, which
+    changes with its strings and links)."""
+    if isinstance(segment, StringSegmentValue):
+        return STRING, segment.path, segment.string.data
+    if isinstance(segment, OverridableSegmentValue):
+        # As wagtail-localize's OverridableSegment.from_value stores it.
+        return OVERRIDABLE, segment.path, json.dumps(segment.data, cls=DjangoJSONEncoder)
+    if isinstance(segment, RelatedObjectSegmentValue):
+        return RELATED_OBJECT, segment.path, str(segment.translation_key)
+    return None
+
+
 def _changed(instance, stored):
-    """How many strings extracted from `instance` now are not among `stored` (a Counter of
-    (path, text)): a rich text field's paragraphs share a path, hence counted as a bag."""
+    """How many segments extracted from `instance` now are not among `stored` (a Counter
+    of `_segment_key`s): a changed or added string, a changed overridable value (a chosen
+    page or image, a link's address, a synchronised field) or a chosen translatable object
+    (a news item's tag) replaced by another. A rich text field's paragraphs share a path,
+    hence counted as a bag."""
     current = Counter(
-        (segment.path, segment.string.data)
-        for segment in extract_segments(instance)
-        if isinstance(segment, StringSegmentValue)
+        key for segment in extract_segments(instance) if (key := _segment_key(segment))
     )
     return sum((current - stored).values())
 

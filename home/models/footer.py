@@ -9,6 +9,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
+from site_core.snippet_drafts import PublishableSnippet
+
 FOOTER_CACHE_SECONDS = 60 * 60
 
 
@@ -26,11 +28,13 @@ class FooterLinkBlock(blocks.StructBlock):
     url = blocks.URLBlock(label=_("external address"), required=False)
 
 
-class Footer(TranslatableMixin, models.Model):
+class Footer(PublishableSnippet):
     """The site footer's contact details and links, one per language.
 
     The base template shows it through site_core's ``{% site_footer %}``, which finds this
-    model by ``settings.SITE_FOOTER_MODEL`` and renders it with `template`.
+    model by ``settings.SITE_FOOTER_MODEL`` and renders it with `template`. Visitors see
+    the published (live) footer only: a draft, a new translation included, shows nowhere
+    until it is published (site_core.snippet_drafts).
     """
 
     template = "home/includes/footer_content.html"
@@ -69,7 +73,8 @@ class Footer(TranslatableMixin, models.Model):
         """The active language's footer as plain data, from the shared cache when possible.
 
         Every public page shows it; home.signals clears the entries when a
-        footer is saved or a page is published, unpublished, moved or deleted.
+        footer is published, unpublished, saved live or deleted, or a page is published,
+        unpublished, moved or deleted.
         """
         key = footer_cache_key(translation.get_language())
         data = cache.get(key)
@@ -91,11 +96,12 @@ class Footer(TranslatableMixin, models.Model):
 
     @classmethod
     def for_active_language(cls):
-        """The footer of the visitor's language, else the default language's, else None."""
+        """The live footer of the visitor's language, else the default language's (as
+        before that language had one), else None."""
         language = translation.get_language()
         footers = list(
             cls.objects.filter(
-                locale__language_code__in={language, settings.LANGUAGE_CODE}
+                live=True, locale__language_code__in={language, settings.LANGUAGE_CODE}
             ).select_related("locale")
         )
         current = [f for f in footers if f.locale.language_code == language]

@@ -7,16 +7,18 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.sectors import Sector
+from site_core.snippet_drafts import PublishableSnippet
 
 from .public_page import PublicPage
 
 
-class MemberCompany(TranslatableMixin, index.Indexed, models.Model):
-    """A member company of the cluster, shown in the public directory.
+class MemberCompany(index.Indexed, PublishableSnippet):
+    """A member company of the cluster, shown in the public directory once published.
 
     Translatable: the description is translated per locale through
     wagtail-localize; name, logo, website, sector and year stay the same in
-    every language. Intranet users belong to one of these.
+    every language. Intranet users belong to one of these. A draft (a new translation
+    included) is not listed (site_core.snippet_drafts).
     """
 
     name = models.CharField(_("name"), max_length=200)
@@ -68,7 +70,7 @@ class MemberCompany(TranslatableMixin, index.Indexed, models.Model):
 
 
 class MemberDirectoryPage(PublicPage):
-    """The member companies of this language, alphabetical, filterable by sector."""
+    """The published member companies of this language, alphabetical, filterable by sector."""
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []
@@ -81,7 +83,7 @@ class MemberDirectoryPage(PublicPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         members = (
-            MemberCompany.objects.filter(locale_id=self.locale_id)
+            MemberCompany.objects.filter(locale_id=self.locale_id, live=True)
             .select_related("logo")
             .prefetch_related("logo__renditions")
             .order_by(Lower("name"))

@@ -11,12 +11,17 @@ from wagtail.search import index
 
 from home.feeds import NewsFeed
 from site_core.pages import paginate
+from site_core.snippet_drafts import PublishableSnippet
 
 from .public_page import PublicPage, body_field
 
 
-class NewsTag(TranslatableMixin, models.Model):
-    """A topic for news items, translated per language so filters read naturally in both."""
+class NewsTag(PublishableSnippet):
+    """A topic for news items, translated per language so filters read naturally in both.
+
+    Shown (in the news filters, on news items and in the feed) once published: a draft, a
+    new translation included, shows nowhere (site_core.snippet_drafts).
+    """
 
     name = models.CharField(_("name"), max_length=60)
     slug = models.SlugField(
@@ -62,7 +67,7 @@ class NewsIndexPage(RoutablePageMixin, PublicPage):
 
     def get_listings(self, request):
         items = self.news_items()
-        tags = NewsTag.objects.filter(locale_id=self.locale_id)
+        tags = NewsTag.objects.filter(locale_id=self.locale_id, live=True)
         tag_slug = request.GET.get("tag", "")[:60]
         active_tag = next((tag for tag in tags if tag.slug == tag_slug), None)
         if active_tag is not None:
@@ -122,10 +127,13 @@ class NewsPage(PublicPage):
 
     @cached_property
     def tags(self):
-        """The tags, in one query (or from the listing's prefetch)."""
+        """The published tags, in one query (or from the listing's prefetch): a tag whose
+        translation is still a draft is left out until it is published."""
         if "tag_links" in getattr(self, "_prefetched_objects_cache", {}):
-            return [link.tag for link in self.tag_links.all()]
-        return [link.tag for link in self.tag_links.select_related("tag")]
+            links = self.tag_links.all()
+        else:
+            links = self.tag_links.select_related("tag")
+        return [link.tag for link in links if link.tag.live]
 
     @staticmethod
     def prefetch_tags(pages):

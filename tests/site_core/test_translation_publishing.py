@@ -201,7 +201,9 @@ def test_an_editor_who_may_not_publish_keeps_even_a_complete_sync_as_a_draft(
     assert draft.intro == machine.data  # kept for the lead to publish
 
 
-def test_a_sync_does_not_save_a_footer_with_untranslated_segments(client, shared_bilingual):
+def test_a_sync_keeps_a_footer_with_untranslated_segments_as_a_draft(client, shared_bilingual):
+    """The footer has draft state (site_core.snippet_drafts): like a page, its live
+    version keeps its text and the new one waits in a draft revision."""
     with as_committed():
         footers = footer({})
     footers.nb.about = NEW_ABOUT
@@ -212,8 +214,14 @@ def test_a_sync_does_not_save_a_footer_with_untranslated_segments(client, shared
     live = public_text(shared_bilingual.en.url)
     assert OLD_ABOUT in live
     assert NEW_ABOUT not in live
-    assert Footer.objects.get(pk=footers.en.pk).about == OLD_ABOUT
-    assert "Not saved: English (1 untranslated segment)." in response.text
+    english = Footer.objects.get(pk=footers.en.pk)
+    assert (english.about, english.live, english.has_unpublished_changes) == (
+        OLD_ABOUT,
+        True,
+        True,
+    )
+    assert english.get_latest_revision_as_object().about == NEW_ABOUT
+    assert "Kept as a draft, not published: English (1 untranslated segment)." in response.text
 
 
 def test_the_sync_address_answers_with_our_view_and_its_permission_check(client, shared_bilingual):
@@ -234,8 +242,8 @@ def test_the_sync_address_answers_with_our_view_and_its_permission_check(client,
 @pytest.mark.parametrize(
     ("language", "help_text"),
     [
-        ("nb", "De andre blir ikke publisert: en side beholdes som utkast"),
-        ("en", "The others are not published: a page is kept as a draft"),
+        ("nb", "De andre blir ikke publisert: de beholdes som utkast"),
+        ("en", "The others are not published: they are kept as drafts"),
     ],
 )
 def test_the_sync_form_says_what_publish_immediately_does(
