@@ -12,11 +12,14 @@ each path, prints the figures and drops the database, also when it fails or is i
     .venv/bin/python bench/search.py --pages 2000 --runs 10 --old-runs 2
 
 A search is what the search view does before rendering: the results, paginated, counted,
-and the first 10 loaded (`.specific()`, as shown). Paths:
+and the first 10 loaded (`.specific()`, as shown); the query-time and no-privacy paths are
+paginated by Django's paginator (a COUNT, then the page). Paths:
 
 - query-time: the search before issue 13 (copied below), a ``to_tsvector`` of every index
   row on every search;
-- stored: `site_core.search.search_pages`, the stored vectors through their GIN index;
+- stored: `site_core.search.search_results`, as the search view runs it: the stored
+  vectors through their GIN index, the ids of every match in rank order in one query (they
+  make the count), then the first page's pages;
 - stored, no privacy: the same without the privacy filter (`exclude_restricted`), for
   diagnosis only: it shows what the filter costs, which grows with matches × restrictions.
 
@@ -279,11 +282,25 @@ def search_without_privacy(query, language):
 
 
 def first_results(results):
-    """(number of matches, primary keys of the first page), loaded as the search view does."""
+    """(number of matches, primary keys of the first page) of `results`, a paginated page
+    (the search view's own `search_results`) or the matches, paginated here."""
+    from django.core.paginator import Page as PaginatedPage
     from django.core.paginator import Paginator
 
-    page = Paginator(results, RESULTS_PER_PAGE).get_page(1)
+    if isinstance(results, PaginatedPage):
+        page = results
+    else:
+        page = Paginator(results, RESULTS_PER_PAGE).get_page(1)
     return page.paginator.count, [result.pk for result in page]
+
+
+def view_search(query, language):
+    """The first page of results as the search view makes it (`search_results`)."""
+    from django.test import RequestFactory
+
+    from site_core.search import search_results
+
+    return search_results(RequestFactory().get("/"), query, language)
 
 
 def measure(search, query, language, runs):
@@ -300,11 +317,9 @@ def measure(search, query, language, runs):
 
 
 def report(runs, old_runs):
-    from site_core.search import search_pages
-
     paths = [
         ("query-time", query_time_search, old_runs),
-        ("stored", search_pages, runs),
+        ("stored", view_search, runs),
         ("stored, no privacy", search_without_privacy, runs),
     ]
     print(f"{'':<3}{'query':<24}{'path':<20}{'median ms':>10}{'p95 ms':>8}{'matches':>9}")

@@ -20,6 +20,7 @@ from django.utils.text import slugify
 from wagtail.models import Locale, Page, PageViewRestriction, get_page_models
 from wagtail.search.models import IndexEntry
 
+from home.models import StandardPage
 from site_core.models import PageSearchVector
 from site_core.privacy import exclude_restricted
 from site_core.search import search_pages
@@ -335,3 +336,23 @@ def test_a_search_takes_the_same_queries_however_many_pages_match(
     assert queries_of_a_search() == (few, 10)
     with django_assert_max_num_queries(BUDGET):
         client.get("/nb/sok/", {"q": "høvel"})
+
+
+@postgres_only
+def test_a_search_runs_once_its_matches_ranked_make_the_count(client, shared_bilingual):
+    """The ids of every match in rank order make the count and the page: no COUNT query
+    runs the search a second time (site_core.search.search_results)."""
+    for number in range(12):
+        publish(
+            StandardPageFactory(
+                parent=shared_bilingual.nb, title=f"Sponplate {number}", slug=f"s-{number}"
+            )
+        )
+    with CaptureQueriesContext(connection) as context:
+        response = client.get("/nb/sok/", {"q": "sponplate", "page": "2"})
+    vector_table = PageSearchVector._meta.db_table
+    searches = [query for query in context.captured_queries if vector_table in query["sql"]]
+    assert len(searches) == 1
+    results = response.context["results"]
+    assert (results.paginator.count, len(results)) == (12, 2)
+    assert all(isinstance(result, StandardPage) for result in results)
