@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from wagtail.models import Locale, Page
+from wagtail.models import DraftStateMixin, Locale, Page
 from wagtail.snippets.models import get_snippet_models
 from wagtail_localize.models import (
     StringSegment,
@@ -104,13 +104,18 @@ def ensure_editor_permissions():
 
     They publish neither pages nor snippets: they submit them to the Communications lead
     approval workflow (site_core.editorial), and the lead publishes (its publish
-    permissions come from the migrations, site_core 0008 and home 0006)."""
+    permissions come from the migrations, site_core 0008 and home 0006). Nor do they delete
+    a snippet with draft state, which takes it off the site (home 0007: the lead's)."""
     editors = Group.objects.get_or_create(name=EDITORS_GROUP)[0]
-    content_types = ContentType.objects.get_for_models(*get_snippet_models()).values()
+    snippets = get_snippet_models()
+    content_types = ContentType.objects.get_for_models(*snippets).values()
+    published = ContentType.objects.get_for_models(
+        *(model for model in snippets if issubclass(model, DraftStateMixin))
+    ).values()
     editors.permissions.add(
-        *Permission.objects.filter(content_type__in=content_types).exclude(
-            codename__startswith="publish_"
-        )
+        *Permission.objects.filter(content_type__in=content_types)
+        .exclude(codename__startswith="publish_")
+        .exclude(codename__startswith="delete_", content_type__in=published)
     )
     # Translating and syncing pages through wagtail-localize is their job too.
     editors.permissions.add(

@@ -11,9 +11,11 @@ confirmation names each such translation and its segments, and publishes only wh
 that error and nothing is published.
 """
 
+import contextlib
 from dataclasses import dataclass
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext, gettext_lazy
 from wagtail.admin.views.pages.bulk_actions.page_bulk_action import DefaultPageForm
 from wagtail.admin.views.pages.bulk_actions.publish import (
@@ -21,7 +23,8 @@ from wagtail.admin.views.pages.bulk_actions.publish import (
 )
 from wagtail.models import Page
 
-from site_core.translation_publishing import name_segments, untranslated_in
+from site_core.translation_publishing import name_segments, save_draft, untranslated_in
+from site_core.translations import synced_translations
 
 
 @dataclass
@@ -49,6 +52,19 @@ def incomplete_translations(pages):
                 )
             )
     return found
+
+
+def refresh_draft(page, user):
+    """Save a draft revision of `page` with its current translations when wagtail-localize
+    keeps it in step with a source (`translation_publishing.save_draft`); nothing for any
+    other page. A draft that does not validate is left as it was (the translation editor
+    shows the error)."""
+    translation = synced_translations(page).select_related("source", "target_locale").first()
+    if translation is not None:
+        with contextlib.suppress(ValidationError):
+            save_draft(translation, user)
+            # Wagtail publishes `page.get_latest_revision()`, read from this object.
+            page.refresh_from_db(fields=["latest_revision"])
 
 
 class BulkPublishForm(DefaultPageForm):
@@ -84,6 +100,23 @@ class PublishBulkAction(WagtailPublishBulkAction):
         context = super().get_context_data(**kwargs)
         context["has_untranslated"] = any(item["untranslated"] for item in context["items"])
         return context
+
+    @classmethod
+    def execute_action(cls, objects, include_descendants=False, user=None, **kwargs):
+        """Wagtail's bulk publish, of a fresh draft of each page kept in step by
+        wagtail-localize: Wagtail publishes a page's latest revision, and a translation's
+        can be older than its translations (a sync held it back with the source text
+        where a segment was untranslated; translating the segment since saved no
+        revision). The fresh draft is what the translation editor would publish, and what
+        the confirmation above checked."""
+        pages = list(objects)
+        if include_descendants:
+            pages += [draft for page in objects for draft in page.get_descendants().not_live()]
+        for page in pages:
+            refresh_draft(page, user)
+        return super().execute_action(
+            objects, include_descendants=include_descendants, user=user, **kwargs
+        )
 
     def form_valid(self, form):
         if not form.cleaned_data["publish_untranslated"]:

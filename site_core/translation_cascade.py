@@ -39,6 +39,23 @@ def cascaded_pages(pages, action):
     return {pk: in_language_order(more.values()) for pk, more in found.items()}
 
 
+def may_act_on(page, user, action):
+    """Whether `user` may `action` ("unpublish" or "delete") `page` in the admin, as
+    Wagtail's own views check the page they are opened for. Wagtail acts on the
+    translations of that page without asking (`skip_permission_checks`): an editor who
+    may delete a Norwegian draft deleted its live English translation with it."""
+    permissions = page.permissions_for_user(user)
+    return permissions.can_unpublish() if action == "unpublish" else permissions.can_delete()
+
+
+def split_by_permission(pages, user, action):
+    """([pages `user` may `action`], [the others]), each in `pages`' order."""
+    allowed, withheld = [], []
+    for page in pages:
+        (allowed if may_act_on(page, user, action) else withheld).append(page)
+    return allowed, withheld
+
+
 def in_language_order(pages):
     """`pages` sorted by their locale's place in settings.LANGUAGES (then by title)."""
 
@@ -111,9 +128,12 @@ class TranslationsChoiceForm(forms.Form):
     also_translations = forms.BooleanField(required=False, initial=True)
     translations_asked = forms.BooleanField(required=False, initial=True, widget=forms.HiddenInput)
 
-    def __init__(self, *args, action, translations, bulk=False, **kwargs):
+    def __init__(self, *args, action, translations, withheld=(), bulk=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.translations = list(translations)
+        # Translations the person may not act on: they stay, and the page says so.
+        self.withheld = list(withheld)
+        self.withheld_languages = language_names(self.withheld)
         if not self.translations:
             del self.fields["also_translations"], self.fields["translations_asked"]
             return

@@ -26,7 +26,12 @@ from wagtail.admin.views.pages import delete, move, unpublish
 from wagtail.models import Page
 
 from site_core.page_moves import MovePlan
-from site_core.translation_cascade import TranslationsChoiceForm, in_language_order, stranded_pages
+from site_core.translation_cascade import (
+    TranslationsChoiceForm,
+    in_language_order,
+    split_by_permission,
+    stranded_pages,
+)
 from site_core.translation_status_columns import TranslationStatusPageViewSet
 
 
@@ -39,8 +44,11 @@ class UnpublishView(unpublish.UnpublishView):
     def translations_choice(self):
         everything = super().get_objects_to_unpublish()
         translations = [page for page in everything if page.pk != self.object.pk]
+        allowed, withheld = split_by_permission(
+            in_language_order(translations), self.request.user, "unpublish"
+        )
         return TranslationsChoiceForm.for_request(
-            self.request, action="unpublish", translations=in_language_order(translations)
+            self.request, action="unpublish", translations=allowed, withheld=withheld
         )
 
     def get_objects_to_unpublish(self):
@@ -63,8 +71,11 @@ class DeleteView(delete.DeleteView):
     @cached_property
     def translations_choice(self):
         translations = [page for page in self.pages_to_delete if page.pk != self.page.pk]
+        allowed, withheld = split_by_permission(
+            in_language_order(translations), self.request.user, "delete"
+        )
         return TranslationsChoiceForm.for_request(
-            self.request, action="delete", translations=in_language_order(translations)
+            self.request, action="delete", translations=allowed, withheld=withheld
         )
 
     def post(self, request, *args, **kwargs):
@@ -72,6 +83,9 @@ class DeleteView(delete.DeleteView):
         if not self.translations_choice.acts_on_translations():
             self.pages_to_delete = [self.page]
             return super().post(request, *args, **kwargs)
+        # Wagtail deletes what is in this list (under a translation of the parent) without
+        # asking whether the person may: only the translations they may delete.
+        self.pages_to_delete = [self.page, *translations]
         response = super().post(request, *args, **kwargs)
         # Wagtail deleted the page (it may ask again instead, for the site's name) and the
         # translations under a translation of its parent; those elsewhere go too, as the

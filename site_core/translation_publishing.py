@@ -24,7 +24,7 @@ from operator import attrgetter
 
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.db import transaction
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext, ngettext
 from wagtail.admin import messages
 from wagtail.models import DraftStateMixin, Page, TranslatableMixin
@@ -136,9 +136,10 @@ def confirm_untranslated(request, instance):
     `action=publish`, without `CONFIRM_FIELD`) of `instance`, a translation kept in step
     by wagtail-localize with untranslated segments, by someone who may publish it.
 
-    None otherwise, and wagtail-localize's hook answers as before: it publishes (the
-    confirmed POST, or nothing missing), or refuses one who may not publish
-    (PermissionDenied, which the admin turns into its "no permission" message).
+    With nothing untranslated, the Publish itself (`publish_complete`). None otherwise, and
+    wagtail-localize's hook answers as before: it publishes (the confirmed POST), or
+    refuses one who may not publish (PermissionDenied, which the admin turns into its "no
+    permission" message).
     """
     if (
         request.method != "POST"
@@ -149,8 +150,10 @@ def confirm_untranslated(request, instance):
     ):
         return None
     translation, segments = untranslated_in(instance)
-    if not segments:
+    if translation is None:
         return None
+    if not segments:
+        return publish_complete(request, instance, translation)
     return render(
         request,
         "site_core/admin/confirm_publish_untranslated.html",
@@ -163,6 +166,52 @@ def confirm_untranslated(request, instance):
             "editor_url": request.path,
         },
     )
+
+
+def publish_complete(request, instance, translation):
+    """Publish `instance`, whose `translation` has every segment translated, as
+    wagtail-localize's editor does (`save_target`, its success message, back to the
+    editor), but without its warning "Published … with missing translations", which
+    counts a page's slug segment: never translated on its own here, as the slug follows
+    the translated title (site_core.slugs). None when the content does not validate, and
+    wagtail-localize's hook tries again and shows its error."""
+    try:
+        translation.save_target(user=request.user, publish=True)
+    except ValidationError:
+        return None
+    instance.refresh_from_db()
+    messages.success(
+        request,
+        gettext("Published '{object}' in {locale}.").format(
+            object=str(instance), locale=translation.target_locale.get_display_name()
+        ),
+    )
+    return redirect(request.path)
+
+
+def refuse_restart_in_moderation(request, instance):
+    """`before_edit_page` / `before_edit_snippet` hook, before wagtail-localize's: its
+    "Start synced translation" (POST `localize-restart-translation`) is refused, with a
+    message, while `instance` waits for approval in a workflow.
+
+    Edited on its own (translation stopped) and submitted, the page's submitted revision
+    is what the lead approves; restarted, it is a translation again, which approving would
+    publish with whatever source text that revision holds, untranslated segments unasked.
+    Cancel the workflow (or let the lead decide) first. None otherwise."""
+    if (
+        request.method != "POST"
+        or "localize-restart-translation" not in request.POST
+        or not getattr(instance, "workflow_in_progress", False)
+    ):
+        return None
+    messages.error(
+        request,
+        gettext(
+            "This translation is waiting for approval. Cancel the workflow, or wait for "
+            "the decision, before starting the synced translation again."
+        ),
+    )
+    return redirect(request.path)
 
 
 def convert_to_alias(request, page_id):

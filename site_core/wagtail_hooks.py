@@ -69,6 +69,8 @@ def say_when_the_source_changed(request, page):
 # publish at once. The same function serves pages and snippets.
 hooks.register("before_edit_page", translation_publishing.confirm_untranslated, order=-1)
 hooks.register("before_edit_snippet", translation_publishing.confirm_untranslated, order=-1)
+hooks.register("before_edit_page", translation_publishing.refuse_restart_in_moderation, order=-1)
+hooks.register("before_edit_snippet", translation_publishing.refuse_restart_in_moderation, order=-1)
 # The explorer's bulk Publish asks the same; after Wagtail's own, which it replaces.
 hooks.register("register_bulk_action", translation_bulk_publish.PublishBulkAction, order=1)
 

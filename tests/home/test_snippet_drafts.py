@@ -10,7 +10,6 @@ from django.contrib.admin.utils import quote
 from django.core import mail
 from django.urls import reverse
 from wagtail.models import WorkflowState
-from wagtail_localize.models import StringSegment, StringTranslation
 
 from home.models import Footer, MemberCompany, NewsPageTag, NewsTag
 from site_core.editorial import APPROVAL_WORKFLOW
@@ -23,7 +22,7 @@ from tests.factories import (
     publish,
     translate,
 )
-from tests.site_core.helpers import admin_user, submit
+from tests.site_core.helpers import admin_user, submit, type_translations
 from tests.site_core.test_cache_purge import PURGED, purged  # noqa: F401  (a fixture)
 
 from .factories import MemberCompanyFactory, NewsTagFactory
@@ -34,20 +33,6 @@ pytestmark = pytest.mark.django_db
 def edit_url(instance):
     viewset = type(instance).snippet_viewset
     return reverse(viewset.get_url_name("edit"), args=[quote(instance.pk)])
-
-
-def type_translations(translation, strings):
-    """What typing each of `strings` ({source text: translation}) in wagtail-localize's
-    translation editor saves (the editor saves each segment as it is typed)."""
-    for text, value in strings.items():
-        segment = StringSegment.objects.get(source=translation.source, string__data=text)
-        StringTranslation.objects.create(
-            translation_of=segment.string,
-            context=segment.context,
-            locale=translation.target_locale,
-            data=value,
-            translation_type=StringTranslation.TRANSLATION_TYPE_MANUAL,
-        )
 
 
 def translate_in_admin(client, instance, locale, strings):
@@ -275,3 +260,19 @@ def test_a_draft_of_the_norwegian_footer_reaches_no_english_footer(client, publi
         norwegian.get_latest_revision().publish()
     assert "+47 99 99 99 99" in footer_html(client, "/en/")
     assert "+47 99 99 99 99" in footer_html(client, "/nb/")
+
+
+def test_deleting_a_live_snippet_is_the_leads_not_an_editors(client, norwegian_footer):
+    """Deleting the footer takes it off every page (English pages fall back to the
+    Norwegian one): unpublishing, which only the lead does (migration home 0007)."""
+    footer = norwegian_footer.footer
+    delete_url = reverse(type(footer).snippet_viewset.get_url_name("delete"), args=[footer.pk])
+    log_in(client, EditorFactory())
+    with as_committed():
+        refused = client.post(delete_url)
+    assert refused.status_code in (302, 403)
+    assert Footer.objects.filter(pk=footer.pk).exists()
+    log_in(client, CommunicationsLeadFactory())
+    with as_committed():
+        client.post(delete_url)
+    assert not Footer.objects.filter(pk=footer.pk).exists()

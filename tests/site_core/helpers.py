@@ -9,7 +9,7 @@ from django.utils import timezone
 from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail.users.models import UserProfile
-from wagtail_localize.models import StringTranslation, Translation
+from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
 from home.models import HomePage, StandardPage
 from tests.factories import StandardPageFactory, as_committed, publish, translate
@@ -126,3 +126,17 @@ def add_pages(parent, count):
                 StringTranslation.objects.filter(context__object_id=page.translation_key).update(
                     translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE
                 )
+
+
+def type_translations(translation, strings):
+    """What typing each of `strings` ({source text: translation}) in wagtail-localize's
+    translation editor saves (the editor saves each segment as it is typed)."""
+    for text, value in strings.items():
+        segment = StringSegment.objects.get(source=translation.source, string__data=text)
+        StringTranslation.objects.create(
+            translation_of=segment.string,
+            context=segment.context,
+            locale=translation.target_locale,
+            data=value,
+            translation_type=StringTranslation.TRANSLATION_TYPE_MANUAL,
+        )

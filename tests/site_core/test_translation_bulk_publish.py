@@ -4,6 +4,7 @@ segments (site_core.translation_bulk_publish), as the translation editor's Publi
 import pytest
 from django.test import Client
 from django.urls import reverse
+from wagtail_localize.models import Translation
 
 from tests.factories import (
     CommunicationsLeadFactory,
@@ -14,7 +15,7 @@ from tests.factories import (
     translate,
 )
 
-from .helpers import admin_user, submit
+from .helpers import admin_user, submit, type_translations
 from .test_translation_publishing import NEW_INTRO, change_intro, sync, translated_page
 
 pytestmark = pytest.mark.django_db
@@ -109,3 +110,22 @@ def test_pages_without_untranslated_segments_are_published_as_before(client):
         assert client.post(bulk_publish_url(page), {}).status_code == 302
     page.refresh_from_db()
     assert page.live
+
+
+def test_what_is_published_is_the_translation_as_it_is_now_not_the_held_back_draft(
+    client, held_back
+):
+    """The sync's held-back draft has the Norwegian intro; translating that segment since
+    saved no revision. The bulk Publish publishes the translation as it is now."""
+    _site, page, english = held_back
+    translation = Translation.objects.get(
+        source__object_id=page.translation_key, target_locale=english.locale
+    )
+    type_translations(translation, {NEW_INTRO: "A brand new introduction."})
+    confirm = client.get(bulk_publish_url(english))
+    assert "Publish translations with untranslated segments" not in confirm.text
+    with as_committed():
+        assert client.post(bulk_publish_url(english), {}).status_code == 302
+    live = public_text(english)
+    assert "A brand new introduction." in live
+    assert NEW_INTRO not in live

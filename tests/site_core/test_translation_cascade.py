@@ -6,12 +6,15 @@ bulk actions doing the same (site_core.translation_cascade_bulk)."""
 
 import pytest
 from bs4 import BeautifulSoup
+from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
-from wagtail.models import Page
+from wagtail.models import GroupPagePermission, Page
 
 from tests.factories import (
+    AdminFactory,
     CommunicationsLeadFactory,
+    EditorFactory,
     NewsIndexPageFactory,
     NewsPageFactory,
     as_committed,
@@ -264,12 +267,15 @@ def test_a_move_whose_translation_slug_is_taken_there_is_refused(lead, site):
     assert parent_of(site.news).pk == site.index.pk
 
 
-def test_deleting_a_parent_names_a_translation_whose_source_stays(lead, site):
+def test_deleting_a_parent_names_a_translation_whose_source_stays(client, site):
     """The tester's case: a Norwegian page moved without its English translation; deleting
-    the old Norwegian parent with its translations would take the English page along."""
+    the old Norwegian parent with its translations would take the English page along.
+    (An administrator: the lead may not delete a page with children, Wagtail's
+    bulk_delete permission, and its English translation is left out.)"""
     norwegian_archive, _english_archive = archive(site)
     move_out_of_step(site.news, norwegian_archive)
-    response = lead.get(reverse("wagtailadmin_pages:delete", args=[site.index.pk]))
+    client.force_login(admin_user(AdminFactory, "en"))
+    response = client.get(reverse("wagtailadmin_pages:delete", args=[site.index.pk]))
     assert "“The cluster moves” (English): its Norsk bokmål version “Klyngen flytter” stays." in (
         response.text
     )
@@ -335,3 +341,43 @@ def test_bulk_move_takes_the_translations_along(lead, site):
     assert response.status_code == 302
     assert parent_of(site.news).pk == norwegian_archive.pk
     assert parent_of(site.news_en).pk == english_archive.pk
+
+
+@pytest.mark.parametrize(
+    ("language", "note"),
+    [
+        ("nb", "Du kan ikke endre oversettelsen på English: den blir stående som den er."),
+        ("en", "You may not act on its translation in English: it stays as it is."),
+    ],
+)
+def test_an_editor_deleting_a_norwegian_draft_leaves_its_live_translation(
+    client, site, language, note
+):
+    """Wagtail deletes a page's translations without asking whether the person may; an
+    editor (who may not delete live pages under the approval workflow) must not take the
+    live English page with a Norwegian draft."""
+    with as_committed():
+        Page.objects.get(pk=site.news.pk).specific.unpublish()
+    client.force_login(admin_user(EditorFactory, language))
+    url = reverse("wagtailadmin_pages:delete", args=[site.news.pk])
+    confirm = client.get(url)
+    assert note in confirm.text
+    assert box(confirm.text) is None
+    with as_committed():
+        client.post(url, TICKED)
+    assert not exists(site.news)
+    assert exists(site.news_en) and is_public(site.news_en)
+
+
+def test_an_editor_unpublishing_leaves_a_translation_they_may_not_unpublish(client, site):
+    section = Page.objects.get(pk=site.index.pk)
+    editor = admin_user(EditorFactory, "en")
+    # An editor who may unpublish the Norwegian news item (publish there) but nothing English.
+    group = Group.objects.create(name="Norwegian publishers")
+    GroupPagePermission.objects.create(group=group, page=section, permission_type="publish")
+    editor.groups.add(group)
+    client.force_login(editor)
+    with as_committed():
+        client.post(reverse("wagtailadmin_pages:unpublish", args=[site.news.pk]), TICKED)
+    assert not is_public(site.news)
+    assert is_public(site.news_en)

@@ -5,10 +5,17 @@ naming them."""
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group, Permission
+from django.contrib.messages import get_messages
 from django.test import Client
 from django.urls import resolve, reverse
 from wagtail.models import GroupPagePermission, Page
-from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
+from wagtail.test.utils.form_data import nested_form_data, streamfield
+from wagtail_localize.models import (
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
 
 from home.models import Footer, NewsPageTag
 from site_core import translation_status
@@ -337,6 +344,10 @@ def test_a_translation_with_every_segment_translated_is_published_at_once(client
     assert translated.live
     assert translated.url == "/en/course/"
     assert "Short introduction." in public_text(translated.url)
+    # Said so, without wagtail-localize's warning of missing translations (the slug's).
+    said = " ".join(str(message) for message in get_messages(response.wsgi_request))
+    assert "Published &#x27;Course&#x27; in English." in said
+    assert "missing translations" not in said
 
 
 def test_publishing_a_footer_with_untranslated_segments_asks_first(client, shared_bilingual):
@@ -392,3 +403,35 @@ def test_one_who_may_not_publish_is_refused_not_asked(client, shared_bilingual):
     assert refused(response)  # by wagtail-localize, as before
     translated.refresh_from_db()
     assert not translated.live
+
+
+def test_a_translation_awaiting_approval_is_not_restarted(client, shared_bilingual):
+    """Stopped, edited on its own and submitted, a translation that restarted would have
+    the lead approve the submitted revision as a translation, its untranslated segments
+    unasked: while the workflow runs, "Start synced translation" is refused."""
+    page, translated = translated_page(shared_bilingual)
+    translation = Translation.objects.get(
+        source__object_id=page.translation_key, target_locale=translated.locale
+    )
+    translation.enabled = False
+    translation.save()
+    editor = admin_user(EditorFactory, "en")
+    client.force_login(editor)
+    with as_committed():
+        submitted = client.post(edit_url(translated), edited_page_form(translated, "action-submit"))
+    assert submitted.status_code == 302
+    assert Page.objects.get(pk=translated.pk).workflow_in_progress
+
+    response = client.post(edit_url(translated), {"localize-restart-translation": "1"}, follow=True)
+
+    translation.refresh_from_db()
+    assert not translation.enabled
+    assert "This translation is waiting for approval." in response.text
+
+
+def edited_page_form(page, action):
+    """Wagtail's edit form of a standard page as it is, with the footer button `action`."""
+    data = nested_form_data(
+        {"title": page.title, "slug": page.slug, "intro": page.intro, "body": streamfield([])}
+    )
+    return {**data, action: action.removeprefix("action-")}
