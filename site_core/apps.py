@@ -11,6 +11,7 @@ class SiteCoreConfig(AppConfig):
         from site_core import (
             cache_purge,
             fragment_cache,
+            localized_dates,
             notification_language,
             restrictions,  # noqa: F401  (connects the signal handlers)
             segment_overrides,
@@ -18,6 +19,7 @@ class SiteCoreConfig(AppConfig):
             snippet_sync,
             spreadsheets,
             task_comment_form,
+            workflow_names,
         )
 
         spreadsheets.install()
@@ -28,3 +30,5 @@ class SiteCoreConfig(AppConfig):
         snippet_sync.connect()
         segment_overrides.connect()
         slugs.connect()
+        localized_dates.install()
+        workflow_names.connect()

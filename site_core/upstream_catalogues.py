@@ -60,6 +60,22 @@ WORKFLOW_WORDS = re.compile(r"workflow|moderat|task|approv|reject|changes reques
 TRANSLATED_AT_IMPORT = {"Create"}
 
 
+# Wagtail's texts of the other screens an editor and the lead use here, by source path: the
+# explorer's bulk actions (their confirm pages and messages), the page confirm pages (move,
+# delete, unpublish, convert an alias) and the views behind them and behind page create and
+# edit, the usage count and listing of a delete confirmation, and the generic model views
+# the snippets use (create, edit, publish, revisions, delete, lock) with their lock texts.
+FLOW_PATH = re.compile(
+    r"bulk_actions/"
+    r"|templates/wagtailadmin/pages/confirm_"
+    r"|views/pages/(create|edit|move|copy|delete|unpublish)\.py"
+    r"|shared/usage_summary\.html|views/generic/usage\.py|models/reference_index\.py"
+    r"|shared/dialog/confirm_site_name\.html"
+    r"|views/generic/(mixins|models|lock)\.py|^locks\.py|status/locked\.html"
+    r"|pages/listing/_locked_indicator\.html|views/snippets\.py|action_menu/"
+)
+
+
 def is_workflow_text(entry):
     """Whether a POEntry of Wagtail's English catalogue is one of its workflow texts."""
     if entry.msgid in TRANSLATED_AT_IMPORT:
@@ -67,6 +83,17 @@ def is_workflow_text(entry):
     return bool(
         WORKFLOW_WORDS.search(entry.msgid)
         or any(WORKFLOW_PATH.search(path) for path, _line in entry.occurrences)
+    )
+
+
+def is_editorial_text(entry):
+    """Whether a POEntry of Wagtail's English catalogue (a path relative to its package, as
+    the catalogue lists it) is shown on the screens of this project's editorial flows: a
+    workflow text, or one of FLOW_PATH's screens."""
+    if entry.msgid in TRANSLATED_AT_IMPORT:
+        return False
+    return is_workflow_text(entry) or any(
+        FLOW_PATH.search(path) for path, _line in entry.occurrences
     )
 
 
@@ -116,8 +143,9 @@ SOURCES = (
     Source("wagtail_localize", "django"),
     Source("wagtail_localize", "djangojs"),
     Source("wagtail_localize.locales", "django"),
-    Source("wagtail", "django", is_workflow_text),
-    Source("wagtail.admin", "django", is_workflow_text),
+    Source("wagtail", "django", is_editorial_text),
+    Source("wagtail.admin", "django", is_editorial_text),
+    Source("wagtail.snippets", "django", is_editorial_text),
 )
 DOMAINS = ("django", "djangojs")
 

@@ -230,7 +230,9 @@ def test_an_editor_submits_a_snippet_change_and_the_lead_publishes_it(
     assert len(to_lead) == 1
     submitted = {"nb": "er sendt til godkjenning", "en": "has been submitted for approval"}
     assert submitted[language] in to_lead[0].subject
-    assert APPROVAL_WORKFLOW in to_lead[0].body
+    # The workflow's name in the lead's language (site_core.workflow_names).
+    names = {"nb": "Godkjenning hos kommunikasjonsleder", "en": APPROVAL_WORKFLOW}
+    assert names[language] in to_lead[0].body
 
     log_in(client, lead)
     dashboard = client.get(reverse("wagtailadmin_home")).text
