@@ -10,12 +10,19 @@ The statuses, tried in this order (the first that applies wins):
   source is still a draft: nothing of it shows in that language until someone publishes
   it, which is the bigger gap;
 - `outdated`: the translation is synced by wagtail-localize (an enabled `Translation`) and
-  its source changed after the last sync. A page: published (`last_published_at`) after
-  its `TranslationSource.last_updated_at`, which *Translate* and *Sync translated pages*
-  set. A snippet is compared by content: the segments wagtail-localize would extract
+  its source changed after the last sync, or it is live with untranslated segments, or
+  both. The source changed: a page was published (`last_published_at`) after its
+  `TranslationSource.last_updated_at`, which *Translate* and *Sync translated pages*
+  set; a snippet is compared by content: the segments wagtail-localize would extract
   from its published version now differ from those stored at the last sync (its strings,
   its overridable values such as a chosen page or a link's address, its chosen
-  translatable objects);
+  translatable objects). Untranslated: segments of the last sync with nothing in that
+  locale, as `translation_publishing.untranslated_segments` has them (a string without
+  a `StringTranslation` there, a chosen translatable object not in that locale; a
+  page's slug excepted). Either the live translation shows the source text there
+  (wagtail-localize publishes them so: "Publish anyway", a draft made by a held-back
+  sync and published later, by the approval workflow or from the page history), or the
+  segments came with a sync and are not in the live translation at all;
 - `machine`: up to date, but strings of the current source are still machine-translated
   in that locale (`StringTranslation.translation_type == "machine"`: nobody edited them
   since the machine translator wrote them);
@@ -85,7 +92,9 @@ class Row:
     `since` is when an outdated page's source was published (None for snippets);
     `changed_segments` the number of segments added or changed since the last sync (an
     int for outdated rows once counted, else None; see `_changed`); `machine_segments`
-    the number of machine-translated strings of a `machine` row.
+    the number of machine-translated strings of a `machine` row. An outdated row is
+    `behind` when its source changed since the last sync (a page's `since` is then set)
+    and has `untranslated_segments` > 0 when segments of the last sync are not translated.
     """
 
     source: object
@@ -99,6 +108,8 @@ class Row:
     since: datetime.datetime = None
     changed_segments: int = None
     machine_segments: int = 0
+    behind: bool = False
+    untranslated_segments: int = 0
 
     @property
     def is_page(self):
@@ -115,8 +126,10 @@ def statuses():
     other locale, as a list of `Row`, pages in tree order first, then snippets by model.
 
     Queries: the locales (2), all pages of every locale (1), the TranslationSources of the
-    default locale (1), the enabled Translations (1), the machine-translated strings
-    counted per source and locale (1), one per page content type not cached yet, and per
+    default locale (1), the enabled Translations (1), the string segments counted per
+    source (1) and their translated and machine-translated strings per source and
+    locale (1), the chosen translatable objects (1) and per model of those their
+    instances (1), one per page content type not cached yet, and per
     translatable snippet model its objects (1), its stored segments (3) and what extracting
     its segments asks for (the prefetches of `_prefetches`, and a StreamField's chosen
     objects once per snippet: the footer's links). None of these grows with the number of
@@ -147,9 +160,9 @@ def page_rows(pages):
     `count_changed_segments`).
 
     Queries: the locales (2), the pages of every locale that share a translation key with
-    `pages` (1), their TranslationSources, enabled Translations and machine-translated
-    strings (3), and one per page content type not cached yet: none grows with the number
-    of pages.
+    `pages` (1), their TranslationSources, enabled Translations and what `_Judge` counts
+    of their segments (4, and one per model of chosen translatable objects), and one per
+    page content type not cached yet: none grows with the number of pages.
     """
     keys = {page.translation_key for page in pages}
     default, targets = _locales()
@@ -169,7 +182,7 @@ def snippet_rows(instance):
 
     Queries: the locales (2), the snippets of that translation key with what extracting
     their strings reads (see `statuses()`), their TranslationSource, enabled Translations
-    and machine-translated strings (3), and the stored segments (3).
+    and segment counts (see `page_rows`), and the stored segments (3).
     """
     model = type(instance)
     default, targets = _locales()
@@ -181,7 +194,8 @@ def snippet_rows(instance):
 
 
 def count_changed_segments(rows):
-    """Fill in `changed_segments` of the outdated page rows among `rows` (in place).
+    """Fill in `changed_segments` of the page rows among `rows` whose source changed
+    since the last sync (`behind`, in place).
 
     The count is the number of segments wagtail-localize would extract from the source page
     now (its live content) that its TranslationSource does not hold: segments added or
@@ -190,7 +204,7 @@ def count_changed_segments(rows):
     the prefetches of `_prefetches`) plus three for the stored segments, and a StreamField's
     chosen objects (images, pages) once per page that holds them.
     """
-    outdated = [row for row in rows if row.is_page and row.status == OUTDATED]
+    outdated = [row for row in rows if row.is_page and row.behind]
     if not outdated:
         return
     stored = _stored_segments({row.translation_source_id for row in outdated})
@@ -224,9 +238,10 @@ def page_row(page):
 class _Judge:
     """The rules of the module docstring, with what they read from wagtail-localize read
     once: the TranslationSources of the default locale (`sources`, by object id), the
-    locales each is synced to (enabled Translations) and its machine-translated strings.
-    `translation_keys` narrows all three to those objects; without it they cover every
-    object (three queries either way, whatever their number)."""
+    locales each is synced to (enabled Translations), its segments and what of them is
+    translated or machine-translated in each locale (`_SegmentCounts`).
+    `translation_keys` narrows them to those objects; without it they cover every object
+    (a constant number of queries either way, whatever their number)."""
 
     def __init__(self, default, translation_keys=None):
         sources = TranslationSource.objects.filter(locale=default)
@@ -240,7 +255,7 @@ class _Judge:
         synced = Translation.objects.filter(source__in=sources, enabled=True)
         for source_id, locale_id in synced.values_list("source_id", "target_locale_id"):
             self.synced_locales[source_id].add(locale_id)
-        self.machine = _machine_counts(sources)
+        self.segments = _SegmentCounts(sources)
 
     def judge(self, row, has_draft_state, is_outdated):
         """Set `row.status` (and the fields that go with it). `has_draft_state`: whether
@@ -263,11 +278,14 @@ class _Judge:
             return
         row.translation_source_id = source["id"]
         row.synced_at = source["last_updated_at"]
-        if is_outdated(row):
+        row.behind = is_outdated(row)
+        row.untranslated_segments = self.segments.untranslated(source["id"], row.locale.pk)
+        machine = self.segments.machine.get((source["id"], row.locale.pk))
+        if row.behind or row.untranslated_segments:
             row.status = OUTDATED
-        elif self.machine.get((source["id"], row.locale.pk)):
+        elif machine:
             row.status = MACHINE
-            row.machine_segments = self.machine[source["id"], row.locale.pk]
+            row.machine_segments = machine
         else:
             row.status = UP_TO_DATE
 
@@ -356,7 +374,7 @@ def _judge_snippets(model, rows, judging):
     """Judge the `rows` of snippets of `model` (`judging`: a `_Judge`): outdated when the
     segments extracted from the source now differ from those stored at the last sync
     (`_changed`; three queries for the stored segments), with `changed_segments` kept for
-    outdated rows only."""
+    rows whose source changed only."""
     stored = _stored_segments(
         {
             judging.sources[row.source.translation_key]["id"]
@@ -371,7 +389,7 @@ def _judge_snippets(model, rows, judging):
 
     for row in rows:
         judging.judge(row, issubclass(model, DraftStateMixin), is_outdated)
-        if row.status != OUTDATED:
+        if not row.behind:
             row.changed_segments = None
 
 
@@ -384,28 +402,71 @@ def page_slug_segments():
     return Q(context__path="slug", source__specific_content_type__in=page_types)
 
 
-def _machine_counts(sources):
-    """{(TranslationSource id, locale id): number of its strings machine-translated}, for
-    the TranslationSources of the queryset `sources`.
+class _SegmentCounts:
+    """What wagtail-localize holds of the segments of the TranslationSources of the
+    queryset `sources`, counted per source and locale in the database (four queries,
+    and one per model of chosen translatable objects, whatever the number of sources):
+
+    - `machine`: {(source id, locale id): its strings machine-translated there};
+    - `untranslated(source id, locale id)`: its segments with nothing in that locale, as
+      `translation_publishing.untranslated_segments` lists them one translation at a
+      time: a string without a `StringTranslation` there (one saved with an error counts
+      as none, as wagtail-localize's `annotate_translation` has it), a chosen translatable
+      object (a news tag) without an instance in that locale.
 
     A StringTranslation belongs to a source's segment when it translates that segment's
-    string in that segment's context; strings the source no longer holds do not count, nor
-    does a page's slug (`page_slug_segments`).
+    string in that segment's context: strings the source no longer holds do not count,
+    nor does a page's slug (`page_slug_segments`).
     """
-    counts = (
-        StringSegment.objects.filter(
-            source__in=sources,
-            string__translations__context_id=F("context_id"),
-            string__translations__translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE,
+
+    def __init__(self, sources):
+        strings = StringSegment.objects.filter(source__in=sources).exclude(page_slug_segments())
+        self.strings = dict(
+            strings.values("source_id")
+            .annotate(count=Count("pk"))
+            .values_list("source_id", "count")
         )
-        .exclude(page_slug_segments())
-        .values("source_id", "string__translations__locale_id")
-        .annotate(count=Count("pk"))
-    )
-    return {
-        (count["source_id"], count["string__translations__locale_id"]): count["count"]
-        for count in counts
-    }
+        translated = (
+            strings.filter(string__translations__context_id=F("context_id"))
+            .values("source_id", "string__translations__locale_id")
+            .annotate(
+                translated=Count("pk", filter=Q(string__translations__has_error=False)),
+                machine=Count(
+                    "pk",
+                    filter=Q(
+                        string__translations__translation_type=(
+                            StringTranslation.TRANSLATION_TYPE_MACHINE
+                        )
+                    ),
+                ),
+            )
+        )
+        self.translated, self.machine = {}, {}
+        for count in translated:
+            key = (count["source_id"], count["string__translations__locale_id"])
+            self.translated[key] = count["translated"]
+            if count["machine"]:
+                self.machine[key] = count["machine"]
+        self.related = defaultdict(list)
+        keys_by_type = defaultdict(set)
+        segments = RelatedObjectSegment.objects.filter(source__in=sources).values_list(
+            "source_id", "object_id", "object__content_type_id"
+        )
+        for source_id, key, content_type_id in segments:
+            self.related[source_id].append(key)
+            keys_by_type[content_type_id].add(key)
+        self.related_locales = defaultdict(set)
+        for content_type_id, keys in keys_by_type.items():
+            model = ContentType.objects.get_for_id(content_type_id).model_class()
+            found = model._default_manager.filter(translation_key__in=keys)
+            for key, locale_id in found.values_list("translation_key", "locale_id"):
+                self.related_locales[key].add(locale_id)
+
+    def untranslated(self, source_id, locale_id):
+        """The number of segments of that source with nothing in that locale."""
+        strings = self.strings.get(source_id, 0) - self.translated.get((source_id, locale_id), 0)
+        related = sum(locale_id not in self.related_locales[key] for key in self.related[source_id])
+        return strings + related
 
 
 # The kinds of segment that `_changed` compares.

@@ -24,7 +24,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from site_core import translation_status
+from site_core import translation_status, translation_visibility
 from site_core.translation_status import STATUS_LABELS, STATUSES
 
 ROWS_PER_PAGE = 50
@@ -45,8 +45,9 @@ class TranslationStatusMenuItem(MenuItem):
 
 class TranslationStatusPanel(Component):
     """The dashboard panel: the number of rows of each status, each linking to the report
-    filtered by it. Added by the `construct_homepage_panels` hook for those who may open
-    the report; its queries are those of `translation_status.statuses()`."""
+    filtered by it, counting the rows the user may see (`rows_for`). Added by the
+    `construct_homepage_panels` hook for those who may open the report; its queries are
+    those of `rows_for`."""
 
     name = "translation_status"
     template_name = "site_core/admin/translation_status_panel.html"
@@ -57,10 +58,17 @@ class TranslationStatusPanel(Component):
         return {
             "report_url": report,
             "counts": status_counts(
-                translation_status.statuses(),
+                rows_for(parent_context["request"].user),
                 lambda status: f"{report}?{urlencode({'status': status})}",
             ),
         }
+
+
+def rows_for(user):
+    """The rows of `translation_status.statuses()` that `user` may see
+    (`translation_visibility.visible_rows`: pages they may explore, snippet models they
+    have a permission on). A constant number of queries, as `statuses()`."""
+    return translation_visibility.visible_rows(translation_status.statuses(), user)
 
 
 def status_counts(rows, url_for):
@@ -111,12 +119,13 @@ class StatusFilters(forms.Form):
 
 
 def translation_status_report(request):
-    """GET: the report. Parameters `status`, `section` (a page id), `type`
-    ("app_label.model") filter the rows; `p` is the page of 50 rows. The counts at the top
-    are those of the section and type chosen, whatever the status filter."""
+    """GET: the report, of the rows the user may see (`rows_for`). Parameters `status`,
+    `section` (a page id), `type` ("app_label.model") filter them; `p` is the page of 50
+    rows. The counts at the top are those of the section and type chosen, whatever the
+    status filter."""
     if not can_see_report(request.user):
         raise PermissionDenied
-    rows = translation_status.statuses()
+    rows = rows_for(request.user)
     form = StatusFilters(request.GET, rows)
     chosen = form.chosen()
     if chosen["section"]:
@@ -163,9 +172,11 @@ def filtered_url(request, status):
 
 
 def actions(row, back, may_translate):
-    """[(label, url)] for a row: translate (missing), sync (outdated), open the editor of
-    the translation, or of the source when there is none. `back` is where wagtail-localize
-    returns to; translating and syncing need its `submit_translation` permission."""
+    """[(label, url)] for a row: translate (missing), sync (its source changed since the
+    last sync; an outdated row that only has untranslated segments is fixed in the
+    translation editor), open the editor of the translation, or of the source when there
+    is none. `back` is where wagtail-localize returns to; translating and syncing need its
+    `submit_translation` permission."""
     found = []
     if row.status == translation_status.MISSING and may_translate:
         if row.is_page:
@@ -177,7 +188,7 @@ def actions(row, back, may_translate):
                 args=[meta.app_label, meta.model_name, quote(row.source.pk)],
             )
         found.append((pgettext("translation status", "Translate"), url))
-    if row.status == translation_status.OUTDATED and may_translate:
+    if row.behind and may_translate:
         url = reverse("wagtail_localize:update_translations", args=[row.translation_source_id])
         found.append((pgettext("translation status", "Sync"), f"{url}?{urlencode({'next': back})}"))
     if row.translation is not None:
@@ -205,7 +216,7 @@ def warn_if_source_changed(request, page):
     message, shown by wagtail-localize's translation editor and Wagtail's page editor
     alike, without JavaScript."""
     row = translation_status.page_row(page)
-    if row is None or row.status != translation_status.OUTDATED:
+    if row is None or not row.behind:
         return
     text = ngettext(
         "The source page was published on %(date)s, after this translation was last "

@@ -14,6 +14,7 @@ from site_core import (
     translation_publishing,
     translation_status_snippets,
     translation_status_views,
+    translation_visibility,
 )
 from site_core.restrictions import give_restrictions
 
@@ -179,3 +180,36 @@ def page_views_acting_on_translations():
 hooks.register("register_bulk_action", translation_cascade_bulk.UnpublishBulkAction, order=1)
 hooks.register("register_bulk_action", translation_cascade_bulk.DeleteBulkAction, order=1)
 hooks.register("register_bulk_action", translation_cascade_bulk.MoveBulkAction, order=1)
+
+
+@hooks.register("register_admin_urls", order=-1)
+def translation_visibility_urls():
+    """wagtail-localize's Translations report and its snippet API, answered by
+    site_core.translation_visibility's subclasses, which show only the pages the user may
+    explore and the snippet models they have a permission on. Registered before
+    wagtail-localize's URLs (order -1), so they resolve first; its URL names still reverse
+    to the same addresses."""
+    report = translation_visibility.TranslationsReportView
+    snippets = translation_visibility.SnippetChooserAPI
+    return [
+        path(
+            "localize/reports/translations/",
+            report.as_view(),
+            name="site_core_translations_report",
+        ),
+        path(
+            "localize/reports/translations/results/",
+            report.as_view(results_only=True),
+            name="site_core_translations_report_results",
+        ),
+        path(
+            "localize/api/snippets/<slug:app_label>/<slug:model_name>/",
+            snippets.as_view({"get": "list"}),
+            name="site_core_snippets_api_listing",
+        ),
+        path(
+            "localize/api/snippets/<slug:app_label>/<slug:model_name>/<str:pk>/",
+            snippets.as_view({"get": "retrieve"}),
+            name="site_core_snippets_api_detail",
+        ),
+    ]

@@ -12,7 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import Page
-from wagtail_localize.models import StringSegment, StringTranslation
+from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
 from home.models import NewsTag
 from site_core import translation_status
@@ -27,7 +27,14 @@ from tests.factories import (
     translate,
 )
 
-from .helpers import add_pages, add_plain_pages, admin_user, machine_translate, submit
+from .helpers import (
+    add_pages,
+    add_plain_pages,
+    admin_user,
+    machine_translate,
+    submit,
+    type_translations,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -127,7 +134,10 @@ def test_an_outdated_page_says_since_when_and_how_many_segments_changed(content)
     assert row.changed_segments == 2  # the title and the introduction, not the slug
 
 
-def test_syncing_an_outdated_page_brings_it_up_to_date(content, client):
+def test_syncing_an_outdated_page_leaves_its_new_segments_to_translate(content, client):
+    """After the sync the source's changes are with the translator: the row stays
+    outdated, no longer behind its source but with the new title and introduction
+    untranslated, until they are translated and published."""
     row = row_of(translation_status.statuses(), content.outdated)
     client.force_login(editor())
     with as_committed():
@@ -136,6 +146,13 @@ def test_syncing_an_outdated_page_brings_it_up_to_date(content, client):
             {"publish_translations": ""},
         )
     assert response.status_code == 302
+    synced = row_of(translation_status.statuses(), content.outdated)
+    assert (synced.status, synced.behind, synced.untranslated_segments) == (OUTDATED, False, 2)
+
+    translation = Translation.objects.get(source_id=row.translation_source_id)
+    type_translations(translation, {"Ny tittel": "New title", "En helt ny ingress.": "New."})
+    with as_committed():
+        translation.save_target(publish=True)
     assert row_of(translation_status.statuses(), content.outdated).status == UP_TO_DATE
 
 
