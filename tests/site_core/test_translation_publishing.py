@@ -11,7 +11,6 @@ from django.urls import resolve, reverse
 from wagtail.models import GroupPagePermission, Page
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 from wagtail_localize.models import (
-    StringSegment,
     StringTranslation,
     Translation,
     TranslationSource,
@@ -34,7 +33,7 @@ from tests.factories import (
 )
 from tests.home.factories import NewsTagFactory, footer
 
-from .helpers import admin_user, english, submit
+from .helpers import admin_user, english, submit, type_translations
 
 pytestmark = pytest.mark.django_db
 
@@ -91,20 +90,8 @@ def new_translation(client, site):
     with as_committed():
         page = publish(StandardPageFactory(parent=site.nb, title=TITLE, slug="kurs"))
     translation = submit(client, page, english())
-    type_translation(translation, TITLE, "Course")
+    type_translations(translation, {TITLE: "Course"})
     return translation, translation.get_target_instance()
-
-
-def type_translation(translation, source_text, value):
-    """What typing `value` for the segment `source_text` in the translation editor saves."""
-    segment = StringSegment.objects.get(source=translation.source, string__data=source_text)
-    StringTranslation.objects.create(
-        translation_of=segment.string,
-        context=segment.context,
-        locale=translation.target_locale,
-        data=value,
-        translation_type=StringTranslation.TRANSLATION_TYPE_MANUAL,
-    )
 
 
 def edit_url(instance):
@@ -335,7 +322,7 @@ def test_publish_anyway_publishes_the_page_as_a_browser_posts_it(shared_bilingua
 def test_a_translation_with_every_segment_translated_is_published_at_once(client, shared_bilingual):
     """The slug is not asked for: it follows the translated title (site_core.slugs)."""
     translation, translated = new_translation(log_in(client), shared_bilingual)
-    type_translation(translation, OLD_INTRO, "Short introduction.")
+    type_translations(translation, {OLD_INTRO: "Short introduction."})
 
     response = publish_in_editor(client, translated)
 
