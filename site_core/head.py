@@ -1,19 +1,52 @@
-"""What a page's <head> says about it, decided once, in Python: ``SeoMixin.get_head``.
+"""What the <head> of a response says, decided once, in Python: ``SeoMixin.get_head`` for a
+page, ``ViewHead`` for a view without one (search, login, the error pages).
 
-The template (site_core/includes/head.html, through ``{% page_head %}``) prints each value
-once; page types change a value by overriding one attribute or property here, never in
-a template.
+The template (site_core/includes/head.html, through ``{% page_head %}`` or
+``{% view_head %}`` of site_core/templatetags/head_tags.py) prints each value once; page
+types change a value by overriding one attribute or property here, never in a template.
 """
 
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.utils.html import format_html
 from wagtail.models import Page
 
+from site_core.brand import brand_name
 from site_core.translations import LANGUAGE_ORDER, live_translations, page_translations
 
 # Open Graph wants territory-qualified locales.
 OG_LOCALES = {"nb": "nb_NO", "en": "en_GB"}
+# Between a page's own title and the brand in <title>: an en dash, as in running text.
+TITLE_SEPARATOR = " – "
+
+
+def document_title(title, brand_first=False):
+    """The text of <title>: "<title> – <brand mark>", or "<brand mark> – <title>" with
+    `brand_first` (the home page: brand and tagline), the brand alone for an empty title.
+
+    The brand is named once: a title that already names it (settings.SITE_BRAND, in any
+    case) is used as it is. Returns an escaped SafeString, so a `title` that is already
+    safe (a template's ``blocktranslate … asvar``) is not escaped twice.
+    """
+    brand = brand_name("mark")
+    if not title:
+        return format_html("{}", brand)
+    if settings.SITE_BRAND.casefold() in str(title).casefold():
+        return format_html("{}", title)
+    first, last = (brand, title) if brand_first else (title, brand)
+    return format_html("{}{}{}", first, TITLE_SEPARATOR, last)
+
+
+@dataclass(frozen=True)
+class ViewHead:
+    """The head of a response without a page: its <title> (document_title), its meta
+    description in the active language, and whether search engines should leave it out
+    (`noindex`: login, password and access pages)."""
+
+    document_title: str
+    description: str
+    noindex: bool = False
 
 
 @dataclass(frozen=True)
@@ -22,10 +55,12 @@ class PageHead:
 
     `alternates` is ``[(hreflang, url), ...]`` for each live public translation (the page
     itself included) followed by ``("x-default", url of the Norwegian page)``;
-    `og_locale_alternates` the Open Graph locales of the other languages.
+    `og_locale_alternates` the Open Graph locales of the other languages; `title` is the
+    page's own (og:title), `document_title` what <title> shows (``document_title()``).
     """
 
     title: str
+    document_title: str
     description: str
     url: str
     og_type: str
@@ -74,12 +109,17 @@ class SeoMixin:
         """The image shared on social media, or None; page types with one override this."""
         return None
 
+    def get_document_title(self):
+        """What <title> shows: the promote tab's title tag, else the title, then the brand."""
+        return document_title(self.seo_title or self.title)
+
     def get_head(self, request):
         """This page's PageHead for `request` (one query for the translations)."""
         language = self.locale.language_code
         alternates = hreflang_alternates(page_translations(self), request)
         return PageHead(
             title=self.seo_title or self.title,
+            document_title=self.get_document_title(),
             description=self.meta_description or "",
             url=self.get_full_url(request),
             og_type=self.og_type,

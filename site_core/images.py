@@ -1,6 +1,8 @@
-"""Image helpers shared by the page types."""
+"""Image helpers shared by the page types: renditions loaded together, and srcsets that
+list each width once (``{% srcset_image %}`` of site_core/templatetags/image_tags.py)."""
 
 from django.db.models import prefetch_related_objects
+from wagtail.images.models import ResponsiveImage
 
 
 def prefetch_renditions(images):
@@ -12,3 +14,27 @@ def prefetch_renditions(images):
     images = [image for image in images if image is not None]
     prefetch_related_objects(images, "renditions")
     return images
+
+
+class DistinctWidthImage(ResponsiveImage):
+    """Wagtail's ResponsiveImage (an <img> with a width-descriptor srcset) listing each
+    rendition width once.
+
+    Wagtail never enlarges an image: every rendition asked for wider than the original
+    comes out at the original's width, so ``fill-{640x400,960x600,1280x800}`` of a
+    960-pixel photo gives two 960-pixel files, and Wagtail's srcset would list "960w"
+    twice, which HTML forbids (two candidates with the same descriptor). The first
+    rendition of each width is kept, in the order the filter specs were given; the
+    descriptors are the renditions' real widths. With one rendition left and a `sizes`
+    attribute, the srcset stays (one candidate): HTML allows `sizes` only beside a
+    srcset with width descriptors.
+    """
+
+    def __init__(self, renditions, attrs=None):
+        by_width = {}
+        for spec, rendition in renditions.items():
+            by_width.setdefault(rendition.width, (spec, rendition))
+        super().__init__(dict(by_width.values()), attrs)
+        if len(self.renditions) == 1 and self.attrs and "sizes" in self.attrs:
+            only = self.renditions[0]
+            self.attrs = {**self.attrs, "srcset": f"{only.url} {only.width}w"}

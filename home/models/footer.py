@@ -15,7 +15,8 @@ FOOTER_CACHE_SECONDS = 60 * 60
 
 
 def footer_cache_key(language_code):
-    return f"site-footer:{language_code}"
+    # "v2": the data has held the footer's own language since; older entries lack it.
+    return f"site-footer:v2:{language_code}"
 
 
 def clear_footer_cache(**kwargs):
@@ -85,7 +86,10 @@ class Footer(PublishableSnippet):
         return data
 
     def as_data(self):
+        """The footer as plain data for the cache; `language` is its locale's, which is
+        the default language's when the active one has no live footer yet."""
         return {
+            "language": self.locale.language_code,
             "organisation": self.organisation,
             "about": self.about,
             "address": self.address,

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
+from site_core.head import document_title
 from site_core.privacy import exclude_restricted
 
 from .events import EventIndexPage, EventPage
@@ -93,6 +94,14 @@ class HomePage(PublicPage):
     @property
     def social_image(self):
         return self.hero_image
+
+    def get_document_title(self):
+        """The brand and the tagline: the promote tab's title tag, else the hero heading.
+
+        The page's own title is usually the brand itself, so "<title> – <brand>" would
+        name it twice.
+        """
+        return document_title(self.seo_title or self.hero_heading, brand_first=True)
 
     def get_listings(self, request):
         # The sections are linked, not rendered: plain Page rows are enough for title and URL.

@@ -130,9 +130,14 @@ MIDDLEWARE = [
     "site_core.redirects.LocalizedRedirectMiddleware",
     # Turns a storage failure during an upload into a 503 page (nothing saved).
     "site_core.storage_errors.StorageErrorMiddleware",
-    # Last, so that a lock-out answers before any view runs.
+    # So that a lock-out answers before any view runs.
     "axes.middleware.AxesMiddleware",
+    # Innermost: with DEBUG on, the site's 404 and 500 pages, passed out through the rest.
+    "site_core.error_pages.DesignedErrorPagesMiddleware",
 ]
+# With DEBUG on, Django's technical 404 and traceback pages instead of the site's own
+# (site_core/error_pages.py): environment DEBUG_ERROR_PAGES=1.
+DEBUG_ERROR_PAGES = env_bool("DEBUG_ERROR_PAGES")
 
 ROOT_URLCONF = "site_core.urls"
 WSGI_APPLICATION = "site_core.wsgi.application"

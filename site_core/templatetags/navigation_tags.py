@@ -1,4 +1,4 @@
-"""Header navigation and language links: menu, language switcher and hreflang tags."""
+"""Header navigation and language links: menu, language switcher and footer."""
 
 from django import template
 from django.apps import apps
@@ -91,13 +91,3 @@ def language_switcher(context):
             }
         )
     return {"options": options}
-
-
-@register.inclusion_tag("site_core/includes/head.html", takes_context=True)
-def page_head(context):
-    """The page's description, canonical, hreflang, Open Graph and Twitter tags (one each),
-    from its get_head() (site_core.head); nothing for a template without a page."""
-    page = context.get("page")
-    request = context["request"]
-    head = page.get_head(request) if hasattr(page, "get_head") else None
-    return {"head": head, "request": request}

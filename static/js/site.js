@@ -1,13 +1,19 @@
 // Progressive enhancement only: every page works without this file.
 (function () {
   "use strict";
-  document.documentElement.classList.add("js");
-
-  // Main menu toggle for small screens. Without JavaScript the menu is simply shown.
+  // Main menu toggle for small screens. The CSS folds the menu before this runs; without
+  // JavaScript the link .menu-fallback opens it (:target). Here the button, with its
+  // aria-expanded state and Escape, takes the link's place, at the same size.
   var toggle = document.querySelector(".menu-toggle");
   var nav = toggle && document.getElementById(toggle.getAttribute("aria-controls"));
   if (!toggle || !nav) return;
+  var fallback = document.querySelector(".menu-fallback");
+  // A visitor quicker than the script may have opened the menu with the link already.
+  var openedByLink = nav.matches(":target");
+  if (fallback) fallback.hidden = true;
   toggle.hidden = false;
+  nav.classList.add("site-nav--toggled");
+  if (openedByLink) setOpen(true);
 
   function setOpen(open) {
     toggle.setAttribute("aria-expanded", String(open));

@@ -1,10 +1,26 @@
-"""A 360 × 740 phone: nothing is wider than the screen."""
+"""Phones: nothing is wider than the screen, down to 320 CSS pixels (WCAG 1.4.10 Reflow),
+and the header does not move when the script runs."""
 
 import pytest
+from playwright.sync_api import expect
 
-from tests.browser.helpers import PHONE, horizontal_overflow
+from tests.browser.helpers import PHONE, horizontal_overflow, log_in
+from tests.browser.test_accessibility import INTRANET_PAGES, PUBLIC_PAGES
 
 pytestmark = pytest.mark.browser
+
+# The narrowest screen WCAG 1.4.10 asks the page to reflow into.
+NARROW = {**PHONE, "viewport": {"width": 320, "height": 640}}
+# Norwegian compounds as long as real ones get, twice over.
+LONG_WORD = "Bærekraftsrapporteringsforpliktelsene" * 2
+WITH_LONG_WORDS = """(word) => {
+    const text = "main h1, main h2, main h3, main p, main li, main dt, main dd, main figcaption,"
+        + " main label, footer h2, footer p";
+    for (const element of document.querySelectorAll(text)) {
+        element.append(" " + word);
+    }
+}"""
+MAIN_TOP = "() => document.querySelector('main').getBoundingClientRect().top"
 
 
 @pytest.mark.parametrize("path", ["/nb/", "/en/", "/nb/sok/", "/en/search/"])
@@ -12,3 +28,69 @@ def test_page_fits_a_phone_screen(site, new_page, path):
     page = new_page(**PHONE)
     page.goto(path)
     assert horizontal_overflow(page) == 0
+
+
+@pytest.mark.parametrize("language", ["nb", "en"])
+def test_the_phone_menu_is_folded_before_the_script_runs_so_nothing_moves(site, new_page, language):
+    """site.js is deferred: what the page shows before it runs is what it shows after."""
+    before_script = new_page(**PHONE)
+    before_script.route("**/js/site.js", lambda route: route.abort())
+    after_script = new_page(**PHONE)
+    moved = {}
+    for path in PUBLIC_PAGES[language].values():
+        before_script.goto(path)
+        expect(before_script.locator("#site-nav")).to_be_hidden()
+        after_script.goto(path)
+        expect(after_script.locator(".menu-toggle")).to_be_visible()
+        top = before_script.evaluate(MAIN_TOP), after_script.evaluate(MAIN_TOP)
+        if top[0] != top[1]:
+            moved[path] = top
+    assert not moved
+
+
+def test_without_javascript_the_menu_link_opens_every_menu_item(site, new_page):
+    page = new_page(java_script_enabled=False, **PHONE)
+    page.goto("/en/")
+    menu = page.locator("#site-nav")
+    expect(menu).to_be_hidden()
+    expect(page.locator(".menu-toggle")).to_be_hidden()
+    page.locator(".menu-fallback").click()
+    expect(menu).to_be_visible()
+    links = menu.locator(".main-menu a")
+    assert links.count() >= 5
+    for number in range(links.count()):
+        expect(links.nth(number)).to_be_visible()
+    expect(menu.locator("input[type=search]")).to_be_visible()
+    assert horizontal_overflow(page) == 0
+
+
+@pytest.mark.parametrize("language", ["nb", "en"])
+def test_long_words_wrap_on_every_page_type_at_320_pixels(site, new_page, language):
+    page = new_page(**NARROW)
+    paths = list(PUBLIC_PAGES[language].values())
+    overflowing = {}
+    for path in paths:
+        page.goto(path)
+        page.evaluate(WITH_LONG_WORDS, LONG_WORD)
+        overflowing[path] = horizontal_overflow(page)
+    log_in(page, "sirkel@example.no", "demo-sirkel-passord", language)
+    for path in INTRANET_PAGES[language].values():
+        page.goto(path)
+        page.evaluate(WITH_LONG_WORDS, LONG_WORD)
+        overflowing[path] = horizontal_overflow(page)
+    assert not any(overflowing.values()), overflowing
+
+
+@pytest.mark.parametrize("language", ["nb", "en"])
+def test_document_tables_scroll_in_their_own_box_not_the_page(site, new_page, language):
+    page = new_page(**NARROW)
+    log_in(page, "sirkel@example.no", "demo-sirkel-passord", language)
+    for name in ("document library", "project space"):
+        page.goto(INTRANET_PAGES[language][name])
+        box = page.locator(".table-scroll")
+        expect(box).to_have_count(1)
+        assert horizontal_overflow(page) == 0, name
+        assert box.evaluate("box => box.scrollWidth > box.clientWidth"), name
+        box.focus()  # a keyboard user scrolls it with the arrow keys
+        page.keyboard.press("ArrowRight")
+        page.wait_for_function("() => document.querySelector('.table-scroll').scrollLeft > 0")

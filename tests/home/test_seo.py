@@ -24,7 +24,7 @@ def test_search_description_wins_over_the_intro(client, public_site):
     page.save_revision().publish()
     body = client.get(page.url).content.decode()
     assert meta(body, "name", "description") == "Reuse, repair and recycling of furniture."
-    assert "<title>Circular furniture · Norwegian Rooms®</title>" in body
+    assert "<title>Circular furniture – Norwegian Rooms®</title>" in body
     assert meta(body, "property", "og:title") == "Circular furniture"
 
 
@@ -102,3 +102,47 @@ def test_menu_toggle_markup_works_without_javascript(client, public_site):
         in body
     )
     assert 'id="site-nav"' in body
+    # Until site.js swaps in the button (or without JavaScript), a link opens the menu.
+    assert '<a class="menu-fallback" href="#site-nav">' in body
+
+
+@pytest.mark.parametrize(
+    ("language", "title"),
+    [
+        ("nb", "Norwegian Rooms® – Sterkere norske merkevarer, sammen"),
+        ("en", "Norwegian Rooms® – Stronger Norwegian brands, together"),
+    ],
+)
+def test_the_home_page_title_is_the_brand_and_its_tagline(client, public_site, language, title):
+    body = client.get(f"/{language}/").content.decode()
+    assert re.findall(r"<title>([^<]*)</title>", body) == [title]
+
+
+def test_a_title_tag_set_on_the_home_page_is_its_tagline(client, public_site):
+    home = public_site.pages["home"].en
+    home.seo_title = "Furniture and interior brands, together"
+    home.save_revision().publish()
+    body = client.get("/en/").content.decode()
+    assert "<title>Norwegian Rooms® – Furniture and interior brands, together</title>" in body
+
+
+@pytest.mark.parametrize("title", ["Norwegian Rooms in Milan", "About NORWEGIAN ROOMS®"])
+def test_a_title_that_names_the_brand_is_not_followed_by_it_again(client, public_site, title):
+    page = public_site.pages["news"].en
+    page.seo_title = title
+    page.save_revision().publish()
+    body = client.get(page.url).content.decode()
+    assert re.findall(r"<title>([^<]*)</title>", body) == [title]
+
+
+@pytest.mark.parametrize(
+    ("path", "title"),
+    [
+        ("/nb/sok/", "Søkeresultater for «a&amp;b &lt;i&gt;» – Norwegian Rooms®"),
+        ("/en/search/", "Search results for “a&amp;b &lt;i&gt;” – Norwegian Rooms®"),
+    ],
+)
+def test_the_search_title_names_the_query_escaped_once(client, public_site, path, title):
+    body = client.get(path, {"q": "a&b <i>"}).content.decode()
+    assert re.findall(r"<title>([^<]*)</title>", body) == [title]
+    assert meta(body, "name", "description")

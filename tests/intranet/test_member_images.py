@@ -127,7 +127,7 @@ def test_rendering_path_image_block_and_rich_text_on_a_public_page(
     page = StandardPage.objects.filter(locale__language_code="nb").first()
     page.body = [
         ("image", {"image": members_image, "alt_text": "Salen", "caption": ""}),
-        ("rich_text", RichText(embed(members_image))),
+        ("paragraph", RichText(embed(members_image))),
     ]
     page.save_revision().publish()
     html = client.get(page.url).content.decode()

@@ -70,7 +70,7 @@ def test_hreflang_alternates_list_each_translation_and_x_default(client, tree):
 def test_the_brand_comes_from_one_setting(client, tree, settings):
     settings.SITE_BRAND = "Eksempelklyngen"
     body = client.get(tree.news.url).content.decode()
-    assert "<title>Klyngen vokser · Eksempelklyngen®</title>" in body
+    assert "<title>Klyngen vokser – Eksempelklyngen®</title>" in body
     assert metas(body, "og:site_name") == ["Eksempelklyngen®"]
     assert "Norwegian Rooms" not in body
 

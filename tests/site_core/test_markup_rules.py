@@ -1,0 +1,244 @@
+"""Rules of valid, accessible HTML that validators (W3C Nu checker, axe, Lighthouse) check,
+asserted one by one over every page of the demo: each page of its sitemap, the search,
+error and login pages, and every intranet page as the project members see it, in both
+languages.
+
+Each page is fetched once per module (`crawl`); the demo is not changed by these tests.
+"""
+
+import re
+from itertools import pairwise
+from urllib.parse import urlparse
+
+import pytest
+from bs4 import BeautifulSoup
+from django.contrib.auth import get_user_model
+from django.test import Client
+from wagtail.models import Page
+
+from intranet.models.base import IntranetPage
+
+pytestmark = pytest.mark.django_db
+
+BRAND = "Norwegian Rooms®"
+TITLE_SEPARATOR = " – "
+LANGUAGES = ("nb", "en")
+# Members of project A and of project B (the demo's), who between them open every page.
+MEMBERS = ("sirkel", "eksport")
+# The public views without a page, in both languages.
+VIEWS = {
+    "nb": ["/nb/sok/", "/nb/sok/?q=m%C3%B8bel", "/nb/sok/?q=zzzqqq", "/nb/logg-inn/"],
+    "en": ["/en/search/", "/en/search/?q=furniture", "/en/search/?q=zzzqqq", "/en/login/"],
+}
+NOT_FOUND = {"nb": "/nb/finnes-ikke/", "en": "/en/does-not-exist/"}
+
+# HTML's valid date string, or valid global date and time string (at most milliseconds,
+# with a time-zone offset): what every datetime attribute here holds.
+VALID_DATETIME = re.compile(
+    r"\d{4}-\d{2}-\d{2}"
+    r"(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?"
+)
+
+_crawled = {}
+
+
+def crawl():
+    """{(who, path): (status, BeautifulSoup)} of every page named above: anonymous for the
+    public ones, each project member for the intranet pages they may open."""
+    if _crawled:
+        return _crawled
+    anonymous = Client()
+    sitemap = anonymous.get("/sitemap.xml").content.decode()
+    public = [urlparse(loc).path for loc in re.findall(r"<loc>([^<]+)</loc>", sitemap)]
+    public += [path for language in LANGUAGES for path in VIEWS[language]]
+    public += list(NOT_FOUND.values())
+    for path in public:
+        response = anonymous.get(path)
+        _crawled["anonymous", path] = (response.status_code, soup(response))
+    intranet = [page.url for page in Page.objects.live().type(IntranetPage)]
+    intranet += ["/nb/intranett/?q=prosjekt", "/en/intranet/?q=project"]
+    for username in MEMBERS:
+        member = Client()
+        member.force_login(get_user_model().objects.get(username=username))
+        for path in intranet:
+            response = member.get(path)
+            if response.status_code == 200:
+                _crawled[username, path] = (200, soup(response))
+    return _crawled
+
+
+def soup(response):
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def pages(who=None):
+    """[(who, path, soup)] of the crawled HTML pages (of `who` only, if given)."""
+    assert crawl()
+    return [
+        (person, path, document)
+        for (person, path), (_status, document) in crawl().items()
+        if who is None or person == who
+    ]
+
+
+def test_the_crawl_reaches_every_kind_of_page(demo):
+    statuses = {(who, path): status for (who, path), (status, _soup) in crawl().items()}
+    assert statuses["anonymous", NOT_FOUND["en"]] == 404
+    assert {who for who, _path in statuses} == {"anonymous", *MEMBERS}
+    intranet = [path for who, path in statuses if who != "anonymous"]
+    assert {"/nb/intranett/dokumenter/", "/en/intranet/documents/"} <= set(intranet)
+    assert len([path for path in intranet if "/sirkulaere-materialer/" in path]) == 1
+    assert len(statuses) > 60
+
+
+def test_every_datetime_attribute_is_a_valid_html_date_or_time(demo):
+    invalid = {
+        (who, path): value
+        for who, path, document in pages()
+        for element in document.find_all(attrs={"datetime": True})
+        if not VALID_DATETIME.fullmatch(value := element["datetime"])
+    }
+    assert not invalid
+
+
+def test_intranet_document_tables_show_times_without_microseconds(demo):
+    library = dict(((who, path), doc) for who, path, doc in pages())[
+        "sirkel", "/en/intranet/documents/"
+    ]
+    times = [time["datetime"] for time in library.select("table time")]
+    assert times and all(VALID_DATETIME.fullmatch(value) for value in times), times
+
+
+def heading_levels(document):
+    return [int(tag.name[1]) for tag in document.find_all(re.compile(r"^h[1-6]$"))]
+
+
+def test_headings_start_with_one_h1_and_never_skip_a_level(demo):
+    faults = {}
+    for who, path, document in pages():
+        levels = heading_levels(document)
+        skips = [(a, b) for a, b in pairwise(levels) if b > a + 1]
+        if levels[:1] != [1] or levels.count(1) != 1 or skips:
+            faults[who, path] = levels
+    assert not faults
+
+
+def test_the_news_index_lists_its_items_as_h2_under_the_h1(demo):
+    for path in ("/nb/nyheter/", "/en/news/"):
+        document = crawl()["anonymous", path][1]
+        assert heading_levels(document.main)[:3] == [1, 2, 2]
+        assert document.main.select("h2.card__title")
+
+
+def accessible_name(element, document):
+    if element.get("aria-label"):
+        return element["aria-label"].strip()
+    if element.get("aria-labelledby"):
+        return " ".join(
+            document.find(id=ref).get_text(" ", strip=True)
+            for ref in element["aria-labelledby"].split()
+        )
+    return ""
+
+
+@pytest.mark.parametrize(
+    "selector", ["search, [role=search]", "nav, [role=navigation]", "[role=region]"]
+)
+def test_landmarks_of_one_kind_each_have_a_name_of_their_own(demo, selector):
+    faults = {}
+    for who, path, document in pages():
+        names = [accessible_name(element, document) for element in document.select(selector)]
+        if len(names) > 1 and ("" in names or len(set(names)) < len(names)):
+            faults[who, path] = names
+    assert not faults
+
+
+@pytest.mark.parametrize(
+    ("path", "names"),
+    [
+        ("/nb/sok/", ["Søk på nettstedet", "Nytt søk"]),
+        ("/en/search/", ["Site search", "New search"]),
+    ],
+)
+def test_the_search_page_names_its_two_search_landmarks(demo, path, names):
+    document = crawl()["anonymous", path][1]
+    found = [accessible_name(form, document) for form in document.select("[role=search]")]
+    assert found == names
+
+
+@pytest.mark.parametrize(
+    ("path", "name"),
+    [("/nb/intranett/", "Søk i intranettet"), ("/en/intranet/", "Intranet search")],
+)
+def test_the_intranet_search_is_named_apart_from_the_site_search(demo, path, name):
+    document = crawl()["sirkel", path][1]
+    found = [accessible_name(form, document) for form in document.select("[role=search]")]
+    assert len(found) == 2 and found[1] == name and found[0] != name
+
+
+def test_every_table_scrolls_in_a_focusable_named_region_of_its_own(demo):
+    tables = 0
+    for who, path, document in pages():
+        for table in document.find_all("table"):
+            tables += 1
+            box = table.parent
+            assert box.get("role") == "region", (who, path)
+            assert box.get("tabindex") == "0", (who, path)
+            assert "table-scroll" in box.get("class", []), (who, path)
+            assert accessible_name(box, document), (who, path)
+    assert tables >= 4  # the library and each project space, in both languages
+
+
+def public_views():
+    """(language, path, soup) of every public response: pages, search, login, 404."""
+    for _who, path, document in pages("anonymous"):
+        yield path.split("/")[1], path, document
+
+
+def test_every_public_title_is_the_page_then_the_brand_once(demo):
+    """ "<page title> – Norwegian Rooms®", the home page "Norwegian Rooms® – <tagline>"; a
+    page whose own title names the brand ("Norwegian Rooms tildelt …") keeps it alone."""
+    faults = {}
+    for _language, path, document in public_views():
+        titles = document.find_all("title")
+        title = titles[0].get_text() if len(titles) == 1 else ""
+        if path in ("/nb/", "/en/"):
+            expected = title.startswith(BRAND + TITLE_SEPARATOR)
+        else:
+            expected = title.endswith(TITLE_SEPARATOR + BRAND) or title == document.h1.get_text()
+        if not expected or title.count("Norwegian Rooms") != 1:
+            faults[path] = title
+    assert not faults
+
+
+@pytest.mark.parametrize(
+    ("path", "title"),
+    [
+        ("/nb/", "Norwegian Rooms® – Sterkere norske merkevarer, sammen"),
+        ("/en/", "Norwegian Rooms® – Stronger Norwegian brands, together"),
+        ("/nb/sok/?q=m%C3%B8bel", "Søkeresultater for «møbel» – Norwegian Rooms®"),
+        ("/en/search/?q=furniture", "Search results for “furniture” – Norwegian Rooms®"),
+        ("/en/search/?q=zzzqqq", "Search results for “zzzqqq” – Norwegian Rooms®"),
+        ("/en/search/", "Search – Norwegian Rooms®"),
+        ("/nb/finnes-ikke/", "Fant ikke siden – Norwegian Rooms®"),
+        ("/en/login/", "Member login – Norwegian Rooms®"),
+    ],
+)
+def test_titles_of_the_home_search_and_error_pages(demo, path, title):
+    assert crawl()["anonymous", path][1].title.get_text() == title
+
+
+def test_every_public_response_has_one_meta_description_in_its_language(demo):
+    faults = {}
+    descriptions = {}
+    for language, path, document in public_views():
+        metas = document.find_all("meta", attrs={"name": "description"})
+        content = metas[0].get("content", "").strip() if len(metas) == 1 else ""
+        if not content or document.html.get("lang") != language:
+            faults[path] = [meta.get("content") for meta in metas]
+        descriptions[path] = content
+    assert not faults
+    for nb, en in zip(VIEWS["nb"], VIEWS["en"], strict=True):
+        assert descriptions[nb] != descriptions[en]  # each in its own language
+    assert descriptions[NOT_FOUND["nb"]].startswith("Vi fant ikke siden")
+    assert descriptions[NOT_FOUND["en"]].startswith("We could not find the page")
