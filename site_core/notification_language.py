@@ -15,7 +15,7 @@ Wagtail has no setting for this, so each of its two senders is extended where it
   (https://docs.wagtail.org/en/stable/extending/custom_tasks.html#adding-notifications);
   `connect()` puts subclasses of them in the places of Wagtail's own;
 - the comment notifications are sent by the page edit view, `EditView` below, which our
-  page viewset (site_core.translation_status_columns) names as its `edit_view_class`.
+  page viewset (site_core.page_views) names as its `edit_view_class`.
 
 Every other e-mail of ours has a language of its own (the member's MemberProfile for the
 digest, the one chosen for an invitation, the requester's for a password reset, the site's

@@ -54,6 +54,14 @@ def incomplete_translations(pages):
     return found
 
 
+def with_draft_descendants(pages, include_descendants):
+    """`pages` (a list) followed, with `include_descendants`, by the draft pages below
+    each: what Wagtail's bulk Publish publishes with "Include subpages"."""
+    if not include_descendants:
+        return list(pages)
+    return [*pages, *(draft for page in pages for draft in page.get_descendants().not_live())]
+
+
 def refresh_draft(page, user):
     """Save a draft revision of `page` with its current translations when wagtail-localize
     keeps it in step with a source (`translation_publishing.save_draft`); nothing for any
@@ -89,11 +97,8 @@ class PublishBulkAction(WagtailPublishBulkAction):
 
     def object_context(self, obj):
         context = super().object_context(obj)
-        page = context["item"]
-        drafts_below = (
-            page.get_descendants().not_live() if context["draft_descendant_count"] else []
-        )
-        context["untranslated"] = incomplete_translations([page, *drafts_below])
+        pages = with_draft_descendants([context["item"]], context["draft_descendant_count"])
+        context["untranslated"] = incomplete_translations(pages)
         return context
 
     def get_context_data(self, **kwargs):
@@ -109,10 +114,7 @@ class PublishBulkAction(WagtailPublishBulkAction):
         where a segment was untranslated; translating the segment since saved no
         revision). The fresh draft is what the translation editor would publish, and what
         the confirmation above checked."""
-        pages = list(objects)
-        if include_descendants:
-            pages += [draft for page in objects for draft in page.get_descendants().not_live()]
-        for page in pages:
+        for page in with_draft_descendants(objects, include_descendants):
             refresh_draft(page, user)
         return super().execute_action(
             objects, include_descendants=include_descendants, user=user, **kwargs
@@ -120,11 +122,8 @@ class PublishBulkAction(WagtailPublishBulkAction):
 
     def form_valid(self, form):
         if not form.cleaned_data["publish_untranslated"]:
-            pages, _no_access = self.get_actionable_objects()
-            if form.cleaned_data["include_descendants"]:
-                pages += [
-                    draft for page in list(pages) for draft in page.get_descendants().not_live()
-                ]
+            selected, _no_access = self.get_actionable_objects()
+            pages = with_draft_descendants(selected, form.cleaned_data["include_descendants"])
             if incomplete_translations(pages):
                 form.add_error(
                     "publish_untranslated",

@@ -12,9 +12,8 @@ person chooses (issue 14).
   (site_core.page_moves.MovePlan), or, when one cannot, the confirm page says why and
   nothing moves.
 
-They are Wagtail's views (subclassed, no code copied), served through the page viewset
-(`PageViewSet`, registered in site_core.wagtail_hooks), Wagtail's documented way to
-replace a page view: the addresses and URL names stay Wagtail's.
+They are Wagtail's views (subclassed, no code copied), served through the admin's page
+viewset (site_core.page_views): the addresses and URL names stay Wagtail's.
 """
 
 from django.db import transaction
@@ -32,7 +31,6 @@ from site_core.translation_cascade import (
     split_by_permission,
     stranded_pages,
 )
-from site_core.translation_status_columns import TranslationStatusPageViewSet
 
 
 class UnpublishView(unpublish.UnpublishView):
@@ -152,12 +150,3 @@ class MoveConfirmView(move.MoveConfirmView):
         context = super().get_context_data(**kwargs)
         context["translation_moves"] = self.plan.moves
         return context
-
-
-class PageViewSet(TranslationStatusPageViewSet):
-    """The admin's page views: the explorer's viewset (site_core.translation_status_columns,
-    with what it changes) and the unpublish, delete and move views above."""
-
-    unpublish_view_class = UnpublishView
-    delete_view_class = DeleteView
-    move_confirm_view_class = MoveConfirmView

@@ -3,20 +3,15 @@ status report gives (site_core.translation_status): on a page of the source loca
 status of its translation in each other locale, on a translation its own status, each a
 link to the action that helps (translate, sync, or the editor), as in the report's rows.
 
-Added through Wagtail's documented way to customise the explorer (since Wagtail 7.4): a
-`PageViewSet` with more `columns`, registered with the `register_admin_viewset` hook
-(site_core/wagtail_hooks.py). Wagtail registers its own default viewset with order -1,
-so ours, registered after it, serves the explorer for every parent page type; its search,
+Added to the explorer by the admin's page viewset (site_core.page_views); its search,
 filters and ordering are Wagtail's own.
 """
 
 from weakref import WeakKeyDictionary
 
-from django.utils.translation import pgettext_lazy
 from wagtail.admin.ui.tables import BaseColumn
-from wagtail.admin.viewsets.pages import PageViewSet
 
-from site_core import notification_language, translation_status
+from site_core import translation_status
 from site_core.translation_status import STATUS_LABELS
 from site_core.translation_status_views import actions
 
@@ -61,21 +56,3 @@ class TranslationStatusColumn(BaseColumn):
             for row in self._rows_by_table[table].get(instance.pk, [])
         ]
         return context
-
-
-class TranslationStatusPageViewSet(PageViewSet):
-    """Wagtail's page views, with the Translation column in the explorer (before the
-    column of links to child pages, which Wagtail adds last) and in the flat listings
-    per page type, and the edit view of site_core.notification_language (comment
-    notifications in the site's language to whoever chose none)."""
-
-    edit_view_class = notification_language.EditView
-
-    columns = [
-        *PageViewSet.columns,
-        TranslationStatusColumn(
-            "translation_status",
-            label=pgettext_lazy("translation status", "Translation"),
-            width="16%",
-        ),
-    ]

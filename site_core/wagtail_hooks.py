@@ -7,9 +7,9 @@ from wagtail import hooks
 from wagtail.models import Page, TranslatableMixin
 
 from site_core import (
+    page_views,
     translation_bulk_publish,
     translation_cascade_bulk,
-    translation_cascade_views,
     translation_creation,
     translation_publishing,
     translation_status_snippets,
@@ -162,17 +162,12 @@ def show_messages_without_javascript():
     return mark_safe("<noscript><style>.messages > ul { opacity: 1; top: 0; }</style></noscript>")
 
 
-# Unpublishing, deleting and moving pages with their translations (issue 14).
-
-
 @hooks.register("register_admin_viewset")
-def page_views_acting_on_translations():
-    """Wagtail's page views, through its documented customisation of the explorer (a
-    PageViewSet for `Page`, which replaces Wagtail's default one, registered with order -1,
-    before this): the Translation column (site_core.translation_status_columns, whose
-    viewset this one extends), the translations box on the unpublish and delete confirm
-    pages and moves that take every translation along (site_core.translation_cascade_views)."""
-    return translation_cascade_views.PageViewSet()
+def admin_page_views():
+    """The admin's page views (site_core.page_views): Wagtail's, with the Translation
+    column, translations acted on with the page, comment notifications in the site's
+    language. Replaces Wagtail's default viewset for `Page`, registered with order -1."""
+    return page_views.PageViewSet()
 
 
 # The explorer's bulk Unpublish, Delete and Move, acting on translations as the page's own
