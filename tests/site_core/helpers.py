@@ -1,5 +1,8 @@
 """Small helpers shared by the site_core tests."""
 
+import json
+
+from bs4 import BeautifulSoup
 from django.conf import settings
 from django.contrib.admin.utils import quote
 from django.contrib.auth.models import Group
@@ -60,15 +63,33 @@ def submit(client, instance, locale):
     return Translation.objects.get(source__object_id=instance.translation_key, target_locale=locale)
 
 
-def machine_translate(client, instance, locale):
-    """Submit, press "Machine translate" (the offline glossary translator) and publish."""
+def machine_translate_draft(client, instance, locale):
+    """Submit `instance` and press "Machine translate" (the offline glossary translator) as
+    `client`; returns the Translation, its target a draft."""
     translation = submit(client, instance, locale)
     response = client.post(
         reverse("wagtail_localize:machine_translate", args=[translation.pk]), {"next": "/admin/"}
     )
     assert response.status_code == 302
+    return translation
+
+
+def machine_translate(client, instance, locale):
+    """`machine_translate_draft`, then publish."""
+    translation = machine_translate_draft(client, instance, locale)
     translation.save_target(publish=True)
     return translation
+
+
+def translation_editor(client, translation):
+    """wagtail-localize's editor of `translation`'s target page as `client` sees it:
+    (the page as BeautifulSoup, {the note under each translated segment})."""
+    url = reverse("wagtailadmin_pages:edit", args=[translation.get_target_instance().pk])
+    response = client.get(url)
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    props = json.loads(soup.select_one(".js-translation-editor")["data-props"])
+    return soup, {entry["comment"] for entry in props["initialStringTranslations"]}
 
 
 def add_plain_pages(parent, count):

@@ -32,7 +32,7 @@ from tests.factories import (
     translate,
 )
 
-from .helpers import admin_user, english, submit
+from .helpers import admin_user, english, machine_translate_draft, translation_editor
 from .test_approval_workflow import add_page
 
 pytestmark = pytest.mark.django_db
@@ -137,18 +137,10 @@ def test_the_translation_editor_speaks_the_editors_language(
 ):
     """Its title, and the note on a machine-translated segment, written on the server."""
     client.force_login(admin_user(EditorFactory, language))
-    translation_object = submit(client, untranslated_page, english())
-    editor_url = reverse(
-        "wagtailadmin_pages:edit", args=[translation_object.get_target_instance().pk]
+    soup, notes = translation_editor(
+        client, machine_translate_draft(client, untranslated_page, english())
     )
-    client.post(
-        reverse("wagtail_localize:machine_translate", args=[translation_object.pk]),
-        {"next": editor_url},
-    )
-    soup = page_of(client.get(editor_url))
     assert soup.title.string.startswith(title)
-    props = json.loads(soup.select_one(".js-translation-editor")["data-props"])
-    notes = {entry["comment"] for entry in props["initialStringTranslations"]}
     assert notes and all(note.startswith(comment) for note in notes)
 
 

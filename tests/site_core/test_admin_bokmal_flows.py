@@ -6,7 +6,6 @@ with the workflow's name (site_core.workflow_names), the date of a note in the t
 editor (site_core.localized_dates), and a message that once began with a lowercase verbose
 name (locale_upstream, site_core.upstream_catalogues)."""
 
-import json
 import re
 
 import pytest
@@ -27,7 +26,7 @@ from tests.factories import (
 )
 from tests.home.factories import NewsTagFactory
 
-from .helpers import admin_user, english, submit
+from .helpers import admin_user, english, machine_translate_draft, translation_editor
 
 pytestmark = pytest.mark.django_db
 
@@ -154,18 +153,7 @@ def test_the_translation_editors_dates_are_in_the_editors_language(client, site,
     with as_committed():
         page = publish(NewsIndexPageFactory(parent=site.nb, title="Kurs", slug="kurs"))
     client.force_login(admin_user(EditorFactory, language))
-    translation_object = submit(client, page, english())
-    editor_url = reverse(
-        "wagtailadmin_pages:edit", args=[translation_object.get_target_instance().pk]
-    )
-    client.post(
-        reverse("wagtail_localize:machine_translate", args=[translation_object.pk]),
-        {"next": editor_url},
-    )
-    response = client.get(editor_url)
-    soup = BeautifulSoup(response.content, "html.parser")
-    props = json.loads(soup.select_one(".js-translation-editor")["data-props"])
-    notes = {entry["comment"] for entry in props["initialStringTranslations"]}
+    _soup, notes = translation_editor(client, machine_translate_draft(client, page, english()))
     pattern = re.compile(NOTE[language].format(months=MONTHS[language]))
     assert notes and all(pattern.fullmatch(note) for note in notes), notes
 
