@@ -1,6 +1,8 @@
 """Small helpers shared by the site_core tests."""
 
 import json
+import shutil
+from pathlib import Path
 
 from bs4 import BeautifulSoup
 from django.conf import settings
@@ -161,3 +163,32 @@ def type_translations(translation, strings):
             data=value,
             translation_type=StringTranslation.TRANSLATION_TYPE_MANUAL,
         )
+
+
+def make_messages_in_scratch(tmp_path, settings, monkeypatch):
+    """Run makemessages as `make messages` does, on copies of the LOCALE_PATHS catalogues in
+    `tmp_path`, so the shipped ones stay as they are; returns the copies' folders, in
+    LOCALE_PATHS order. makemessages writes next to the sources it walks, so it runs in
+    that scratch folder, which links to our apps. `settings` and `monkeypatch` are
+    pytest-django's and pytest's fixtures (LOCALE_PATHS and the working folder are restored
+    after the test)."""
+    from django.core.management import call_command
+
+    from site_core.management.commands.update_catalogues import IGNORE
+
+    copies = [tmp_path / Path(directory).name for directory in settings.LOCALE_PATHS]
+    for directory, copy in zip(settings.LOCALE_PATHS, copies, strict=True):
+        shutil.copytree(directory, copy)
+    for app in ["site_core", "home", "intranet"]:
+        (tmp_path / app).symlink_to(settings.BASE_DIR / app)
+    settings.LOCALE_PATHS = copies
+    monkeypatch.chdir(tmp_path)
+    call_command(
+        "makemessages",
+        locale=["nb", "en"],
+        ignore_patterns=IGNORE,
+        no_obsolete=True,
+        symlinks=True,
+        verbosity=0,
+    )
+    return copies

@@ -22,7 +22,6 @@ from wagtail_localize.models import TranslationSource
 
 from home.models import StandardPage
 from site_core import upstream_catalogues
-from site_core.management.commands.update_catalogues import IGNORE
 from tests.factories import (
     CommunicationsLeadFactory,
     EditorFactory,
@@ -32,7 +31,13 @@ from tests.factories import (
     translate,
 )
 
-from .helpers import admin_user, english, machine_translate_draft, translation_editor
+from .helpers import (
+    admin_user,
+    english,
+    machine_translate_draft,
+    make_messages_in_scratch,
+    translation_editor,
+)
 from .test_approval_workflow import add_page
 
 pytestmark = pytest.mark.django_db
@@ -322,21 +327,8 @@ def test_the_update_command_keeps_our_translations_and_adds_what_upstream_adds(
 @pytest.mark.skipif(not shutil.which("xgettext"), reason="makemessages needs GNU gettext")
 def test_make_messages_leaves_the_upstream_catalogues_alone(tmp_path, settings, monkeypatch):
     """makemessages (`make messages`) writes into the first LOCALE_PATHS entry only."""
-    for directory in settings.LOCALE_PATHS:
-        shutil.copytree(directory, tmp_path / Path(directory).name)
-    for app in ["site_core", "home", "intranet"]:
-        (tmp_path / app).symlink_to(settings.BASE_DIR / app)
-    settings.LOCALE_PATHS = [tmp_path / Path(directory).name for directory in settings.LOCALE_PATHS]
-    monkeypatch.chdir(tmp_path)
-    call_command(
-        "makemessages",
-        locale=["nb", "en"],
-        ignore_patterns=IGNORE,
-        no_obsolete=True,
-        symlinks=True,
-        verbosity=0,
-    )
+    copies = make_messages_in_scratch(tmp_path, settings, monkeypatch)
     for domain in upstream_catalogues.DOMAINS:
         relative = Path("nb") / "LC_MESSAGES" / f"{domain}.po"
-        copy = (settings.LOCALE_PATHS[1] / relative).read_text()
+        copy = (copies[1] / relative).read_text()
         assert copy == (upstream_catalogues.DIRECTORY / relative).read_text()

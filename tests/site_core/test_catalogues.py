@@ -6,12 +6,11 @@ from pathlib import Path
 import polib
 import pytest
 from django.conf import settings
-from django.core.management import call_command
 
-from site_core.management.commands.update_catalogues import IGNORE, needs_work
+from site_core.management.commands.update_catalogues import needs_work
+from tests.site_core.helpers import make_messages_in_scratch
 
 LOCALE_DIR = Path(settings.LOCALE_PATHS[0])
-APPS = ["site_core", "home", "intranet"]
 
 
 @pytest.mark.parametrize("language", ["nb", "en"])
@@ -25,25 +24,12 @@ def test_catalogue_has_no_untranslated_or_fuzzy_entries(language):
 def test_every_string_in_code_and_templates_is_in_the_catalogues(tmp_path, settings, monkeypatch):
     """Extract strings afresh into a copy of the catalogues and compare with what we ship.
 
-    makemessages writes next to the sources it walks, so it runs in a scratch folder
-    that links to our apps and holds a copy of locale/.
+    makemessages runs on a copy (tests.site_core.helpers.make_messages_in_scratch).
     """
-    shutil.copytree(LOCALE_DIR, tmp_path / "locale")
-    for app in APPS:
-        (tmp_path / app).symlink_to(settings.BASE_DIR / app)
-    settings.LOCALE_PATHS = [tmp_path / "locale"]
-    monkeypatch.chdir(tmp_path)
-    call_command(
-        "makemessages",
-        locale=["nb", "en"],
-        ignore_patterns=IGNORE,
-        no_obsolete=True,
-        symlinks=True,
-        verbosity=0,
-    )
+    fresh_locale = make_messages_in_scratch(tmp_path, settings, monkeypatch)[0]
     for language in ("nb", "en"):
         shipped = polib.pofile(str(LOCALE_DIR / language / "LC_MESSAGES" / "django.po"))
-        fresh = polib.pofile(str(tmp_path / "locale" / language / "LC_MESSAGES" / "django.po"))
+        fresh = polib.pofile(str(fresh_locale / language / "LC_MESSAGES" / "django.po"))
         known = {(e.msgctxt, e.msgid) for e in shipped}
         missing = sorted(e.msgid for e in fresh if (e.msgctxt, e.msgid) not in known)
         assert missing == [], f"{language}: run `manage.py update_catalogues` and translate"
