@@ -3,35 +3,20 @@ asserted one by one over every page of the demo: each page of its sitemap, the s
 error and login pages, and every intranet page as the project members see it, in both
 languages.
 
-Each page is fetched once per module (`crawl`); the demo is not changed by these tests.
+Each page is fetched once per test process (`tests.site_core.crawl`).
 """
 
 import re
 from itertools import pairwise
-from urllib.parse import urlparse
 
 import pytest
-from bs4 import BeautifulSoup
-from django.contrib.auth import get_user_model
-from django.test import Client
-from wagtail.models import Page
 
-from intranet.models.base import IntranetPage
+from tests.site_core.crawl import MEMBERS, NOT_FOUND, VIEWS, crawl, pages
 
 pytestmark = pytest.mark.django_db
 
 BRAND = "Norwegian Rooms®"
 TITLE_SEPARATOR = " – "
-LANGUAGES = ("nb", "en")
-# Members of project A and of project B (the demo's), who between them open every page.
-MEMBERS = ("sirkel", "eksport")
-# The public views without a page, in both languages.
-VIEWS = {
-    "nb": ["/nb/sok/", "/nb/sok/?q=m%C3%B8bel", "/nb/sok/?q=zzzqqq", "/nb/logg-inn/"],
-    "en": ["/en/search/", "/en/search/?q=furniture", "/en/search/?q=zzzqqq", "/en/login/"],
-}
-NOT_FOUND = {"nb": "/nb/finnes-ikke/", "en": "/en/does-not-exist/"}
-
 # HTML's valid date string, or valid global date and time string (at most milliseconds,
 # with a time-zone offset): what every datetime attribute here holds.
 VALID_DATETIME = re.compile(
@@ -39,50 +24,9 @@ VALID_DATETIME = re.compile(
     r"(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?"
 )
 
-_crawled = {}
-
-
-def crawl():
-    """{(who, path): (status, BeautifulSoup)} of every page named above: anonymous for the
-    public ones, each project member for the intranet pages they may open."""
-    if _crawled:
-        return _crawled
-    anonymous = Client()
-    sitemap = anonymous.get("/sitemap.xml").content.decode()
-    public = [urlparse(loc).path for loc in re.findall(r"<loc>([^<]+)</loc>", sitemap)]
-    public += [path for language in LANGUAGES for path in VIEWS[language]]
-    public += list(NOT_FOUND.values())
-    for path in public:
-        response = anonymous.get(path)
-        _crawled["anonymous", path] = (response.status_code, soup(response))
-    intranet = [page.url for page in Page.objects.live().type(IntranetPage)]
-    intranet += ["/nb/intranett/?q=prosjekt", "/en/intranet/?q=project"]
-    for username in MEMBERS:
-        member = Client()
-        member.force_login(get_user_model().objects.get(username=username))
-        for path in intranet:
-            response = member.get(path)
-            if response.status_code == 200:
-                _crawled[username, path] = (200, soup(response))
-    return _crawled
-
-
-def soup(response):
-    return BeautifulSoup(response.content, "html.parser")
-
-
-def pages(who=None):
-    """[(who, path, soup)] of the crawled HTML pages (of `who` only, if given)."""
-    assert crawl()
-    return [
-        (person, path, document)
-        for (person, path), (_status, document) in crawl().items()
-        if who is None or person == who
-    ]
-
 
 def test_the_crawl_reaches_every_kind_of_page(demo):
-    statuses = {(who, path): status for (who, path), (status, _soup) in crawl().items()}
+    statuses = {key: page.status for key, page in crawl().items()}
     assert statuses["anonymous", NOT_FOUND["en"]] == 404
     assert {who for who, _path in statuses} == {"anonymous", *MEMBERS}
     intranet = [path for who, path in statuses if who != "anonymous"]
@@ -125,7 +69,7 @@ def test_headings_start_with_one_h1_and_never_skip_a_level(demo):
 
 def test_the_news_index_lists_its_items_as_h2_under_the_h1(demo):
     for path in ("/nb/nyheter/", "/en/news/"):
-        document = crawl()["anonymous", path][1]
+        document = crawl()["anonymous", path].document
         assert heading_levels(document.main)[:3] == [1, 2, 2]
         assert document.main.select("h2.card__title")
 
@@ -161,7 +105,7 @@ def test_landmarks_of_one_kind_each_have_a_name_of_their_own(demo, selector):
     ],
 )
 def test_the_search_page_names_its_two_search_landmarks(demo, path, names):
-    document = crawl()["anonymous", path][1]
+    document = crawl()["anonymous", path].document
     found = [accessible_name(form, document) for form in document.select("[role=search]")]
     assert found == names
 
@@ -171,7 +115,7 @@ def test_the_search_page_names_its_two_search_landmarks(demo, path, names):
     [("/nb/intranett/", "Søk i intranettet"), ("/en/intranet/", "Intranet search")],
 )
 def test_the_intranet_search_is_named_apart_from_the_site_search(demo, path, name):
-    document = crawl()["sirkel", path][1]
+    document = crawl()["sirkel", path].document
     found = [accessible_name(form, document) for form in document.select("[role=search]")]
     assert len(found) == 2 and found[1] == name and found[0] != name
 
@@ -225,7 +169,7 @@ def test_every_public_title_is_the_page_then_the_brand_once(demo):
     ],
 )
 def test_titles_of_the_home_search_and_error_pages(demo, path, title):
-    assert crawl()["anonymous", path][1].title.get_text() == title
+    assert crawl()["anonymous", path].document.title.get_text() == title
 
 
 def test_every_public_response_has_one_meta_description_in_its_language(demo):
