@@ -11,10 +11,11 @@ logged in through the login form; the session cookie goes to Lighthouse as a hea
 the search and login pages, and runs Lighthouse's default mobile audit (simulated
 throttling) in Debian's Chromium for the four categories. Prints one Markdown table row per
 page (scores 0–1) and the rows below the targets: 0.95 for performance, best practices and
-SEO, 1.0 for accessibility. Pages kept out of search engines on purpose (the intranet, the login
-page: `noindex`; the search results: robots.txt) fail the SEO category's "is crawlable" audit by design: for them the
-table says "noindex" where the audit confirms it, and counts it below target where the page
-is crawlable after all. The JSON reports stay in the stack's log folder.
+SEO, 1.0 for accessibility. Pages kept out of search engines on purpose (the intranet, the
+login page: `noindex`; the search results: robots.txt) fail the SEO category's "is
+crawlable" audit by design: for them the table says "noindex" where the audit confirms it,
+and counts it below target where the page is crawlable after all. The JSON reports stay in
+the stack's log folder.
 
 Needs npm (installs Lighthouse with `npm ci` on first use) and /usr/bin/chromium (or
 CHROME_PATH). Stops everything by itself.
