@@ -15,8 +15,6 @@ from .standard import StandardPage
 __all__ = [
     "ContactPage",
     "ContactPageContact",
-    "Partner",
-    "StaffContact",
     "EventIndexPage",
     "EventPage",
     "Footer",
@@ -32,9 +30,11 @@ __all__ = [
     "NewsPage",
     "NewsPageTag",
     "NewsTag",
+    "Partner",
     "ProgrammeIndexPage",
     "ProgrammeLevel",
     "ProgrammePage",
     "Sector",
+    "StaffContact",
     "StandardPage",
 ]

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
 from home.validators import validate_organisation_number
@@ -173,8 +173,11 @@ class Footer(PublishableSnippet):
             "visiting_address": self.visiting_address,
             "organisation_number": self.organisation_number,
             "social_links": self.social_links(),
-            "privacy_url": self.statement_url(self.privacy_page),
-            "accessibility_url": self.statement_url(self.accessibility_page),
+            # In the visitor's language, even from the default language's fallback footer.
+            "privacy_url": self.statement_url(self.privacy_page, Locale.get_active().id),
+            "accessibility_url": self.statement_url(
+                self.accessibility_page, Locale.get_active().id
+            ),
             "links": self.resolved_links(),
         }
 
