@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -18,8 +19,8 @@ class Partner(PublishableSnippet):
     """
 
     class Kind(models.TextChoices):
-        PARTNER = "partner", _("Partner")
-        FUNDER = "funder", _("Funder")
+        PARTNER = "partner", pgettext_lazy("kind of partner", "Partner")
+        FUNDER = "funder", pgettext_lazy("kind of partner", "Funder")
 
     name = models.CharField(_("name"), max_length=160)
     logo = models.ForeignKey(
