@@ -19,8 +19,11 @@ from home.models import (
     Partner,
     StaffContact,
 )
+from site_core.editorial import APPROVAL_WORKFLOW
 from tests.factories import (
     AdminFactory,
+    CommunicationsLeadFactory,
+    EditorFactory,
     ImageFactory,
     StandardPageFactory,
     bilingual_site,
@@ -357,3 +360,22 @@ def test_a_partner_link_must_be_a_web_address(client, org):
     )
     assert response.context["form"].errors["url"]
     assert not Partner.objects.filter(name="Siva").exists()
+
+
+@pytest.mark.parametrize("model", [StaffContact, Partner])
+def test_an_editor_submits_people_and_partners_and_the_lead_publishes(client, org, model):
+    """Staff contacts and partners go through the approval workflow, as the footer does
+    (migration home 0008): an editor's edit form has Submit and no Publish; the lead
+    publishes and deletes."""
+    editor, lead = EditorFactory(), CommunicationsLeadFactory()
+    instance = org.contacts[0] if model is StaffContact else org.funder
+    log_in(client, editor)
+    url = reverse(model.snippet_viewset.get_url_name("edit"), args=[quote(instance.pk)])
+    form = client.get(url).text
+    assert 'name="action-submit"' in form
+    assert 'name="action-publish"' not in form
+    name = model._meta.model_name
+    assert not editor.has_perm(f"home.publish_{name}")
+    assert not editor.has_perm(f"home.delete_{name}")
+    assert lead.has_perm(f"home.publish_{name}") and lead.has_perm(f"home.delete_{name}")
+    assert model.get_default_workflow().name == APPROVAL_WORKFLOW
