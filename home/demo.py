@@ -635,6 +635,34 @@ def load_membership(home, goals, contact):
                 ),
             ),
             (
+                "paragraph",
+                RichText(
+                    "<ul>"
+                    + "".join(
+                        f"<li>{item}</li>"
+                        for item in (
+                            t(
+                                "Nettverk med merkevareeiere, designere og forskere.",
+                                "A network of brand owners, designers and researchers.",
+                            ),
+                            t(
+                                "Felles stands og studieturer til internasjonale messer.",
+                                "Shared stands and study trips to international fairs.",
+                            ),
+                            t(
+                                "FoU-prosjekter med støtte fra klyngeprogrammet.",
+                                "R&D projects supported by the cluster programme.",
+                            ),
+                            t(
+                                "Medlemssidene med dokumenter, prosjekter og nyheter.",
+                                "The member pages with documents, projects and news.",
+                            ),
+                        )
+                    )
+                    + "</ul>"
+                ),
+            ),
+            (
                 "call_to_action",
                 {
                     "text": t(
