@@ -8,6 +8,7 @@ Every loader is idempotent: it finds what exists (by slug or name) first.
 
 import datetime
 
+from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
@@ -16,6 +17,8 @@ from site_core.demo import ensure_child_page, publish_translation
 
 from . import demo_images
 from .models import (
+    ContactPage,
+    ContactPageContact,
     EventIndexPage,
     EventPage,
     Footer,
@@ -31,10 +34,12 @@ from .models import (
     NewsPage,
     NewsPageTag,
     NewsTag,
+    Partner,
     ProgrammeIndexPage,
     ProgrammeLevel,
     ProgrammePage,
     Sector,
+    StaffContact,
     StandardPage,
 )
 
@@ -82,6 +87,17 @@ HOME_NB = {
         "the same strategic challenges as you.",
     ),
     "cta_button": t("Søk om medlemskap", "Apply for membership"),
+    "hero_cta_label": t("Bli medlem", "Become a member"),
+    "hero_secondary_label": t("Om klyngen", "About the cluster"),
+    "key_figures": [
+        (
+            "figure",
+            {"number": t("2013", "2013"), "label": t("Arena-klynge siden", "Arena cluster since")},
+        ),
+        ("figure", {"number": t("8", "8"), "label": t("medlemsbedrifter", "member companies")}),
+        ("figure", {"number": t("5", "5"), "label": t("strategiske mål", "strategic goals")}),
+        ("figure", {"number": t("3", "3"), "label": t("offentlige finansiører", "public funders")}),
+    ],
 }
 
 
@@ -587,7 +603,7 @@ def load_members(home):
 # --- Membership ------------------------------------------------------------------
 
 
-def load_membership(home, goals):
+def load_membership(home, goals, contact):
     return ensure_child(
         home,
         MembershipPage,
@@ -619,6 +635,34 @@ def load_membership(home, goals):
                 ),
             ),
             (
+                "paragraph",
+                RichText(
+                    "<ul>"
+                    + "".join(
+                        f"<li>{item}</li>"
+                        for item in (
+                            t(
+                                "Nettverk med merkevareeiere, designere og forskere.",
+                                "A network of brand owners, designers and researchers.",
+                            ),
+                            t(
+                                "Felles stands og studieturer til internasjonale messer.",
+                                "Shared stands and study trips to international fairs.",
+                            ),
+                            t(
+                                "FoU-prosjekter med støtte fra klyngeprogrammet.",
+                                "R&D projects supported by the cluster programme.",
+                            ),
+                            t(
+                                "Medlemssidene med dokumenter, prosjekter og nyheter.",
+                                "The member pages with documents, projects and news.",
+                            ),
+                        )
+                    )
+                    + "</ul>"
+                ),
+            ),
+            (
                 "call_to_action",
                 {
                     "text": t(
@@ -631,6 +675,25 @@ def load_membership(home, goals):
                 },
             ),
         ],
+        terms="<p>"
+        + t(
+            "Medlemskontingenten er 15 000 kroner i året for bedrifter med inntil 50 "
+            "ansatte og 30 000 kroner for større bedrifter (demo-priser).",
+            "The membership fee is NOK 15,000 a year for companies with up to 50 employees "
+            "and NOK 30,000 for larger companies (demo prices).",
+        )
+        + "</p><ul><li>"
+        + t(
+            "Medlemskapet løper ett kalenderår om gangen.",
+            "Membership runs one calendar year at a time.",
+        )
+        + "</li><li>"
+        + t(
+            "Oppsigelse skjer skriftlig innen 1. oktober.",
+            "Notice of termination is given in writing by 1 October.",
+        )
+        + "</li></ul>",
+        contact=contact,
         form_heading=t("Søk om medlemskap", "Apply for membership"),
         thank_you_text="<p>"
         + t(
@@ -644,6 +707,263 @@ def load_membership(home, goals):
         from_address="post@example.no",
         subject=t("Ny søknad om medlemskap", "New membership application"),
     )
+
+
+# --- Organisation: staff contacts, partners, statements, contact page -----------
+
+STAFF = [
+    # (name, role, e-mail, phone, photo description); fictional, marked as demo.
+    (
+        "Ingrid Solberg (demo)",
+        t("Klyngeleder", "Cluster manager"),
+        "ingrid.solberg@example.no",
+        "+47 22 00 00 01",
+        "Illustrasjon: silhuett av en person mot en lys bakgrunn.",
+    ),
+    (
+        "Lars Haugen (demo)",
+        t("Prosjektleder, medlemskap og nettverk", "Project manager, membership and network"),
+        "lars.haugen@example.no",
+        "+47 22 00 00 02",
+        "Illustrasjon: silhuett av en person mot en grønn bakgrunn.",
+    ),
+]
+
+
+def load_contacts():
+    """The demo's staff contacts, published in both languages; returns the Norwegian ones."""
+    nb = Locale.objects.get(language_code="nb")
+    contacts = []
+    for order, (name, role, email, phone, description) in enumerate(STAFF):
+        contact = StaffContact.objects.filter(locale=nb, name=name).first()
+        if contact is None:
+            contact = StaffContact.objects.create(
+                locale=nb,
+                name=name,
+                role=role,
+                email=email,
+                phone=phone,
+                sort_order=order,
+                photo=demo_images.portrait(f"Portrett {name}", description, seed=200 + order),
+            )
+        translated(contact)
+        contacts.append(contact)
+    return contacts
+
+
+# The cluster's real public funders and programme (the seed text names them; shown by name,
+# not with logos of theirs), and one fictional academic partner with a drawn logo.
+FUNDER, PARTNER = Partner.Kind.FUNDER, Partner.Kind.PARTNER
+PARTNERS = [
+    (t("Innovasjon Norge", "Innovation Norway"), FUNDER, "https://www.innovasjonnorge.no/", ""),
+    (t("Siva", "Siva"), FUNDER, "https://siva.no/", ""),
+    (
+        t("Forskningsrådet", "The Research Council of Norway"),
+        FUNDER,
+        "https://www.forskningsradet.no/",
+        "",
+    ),
+    (
+        t("Norwegian Innovation Clusters", "Norwegian Innovation Clusters"),
+        PARTNER,
+        "https://www.innovationclusters.no/",
+        "",
+    ),
+    (
+        t("Designhøgskolen (demo)", "The Design University College (demo)"),
+        PARTNER,
+        "https://designhogskolen.example.no/",
+        "DH",
+    ),
+]
+
+
+def load_partners():
+    """The partners and funders, published in both languages."""
+    nb = Locale.objects.get(language_code="nb")
+    for order, (name, kind, url, initials) in enumerate(PARTNERS):
+        partner = Partner.objects.filter(locale=nb, name=name).first()
+        if partner is None:
+            logo = (
+                demo_images.logo(f"Logo {name}", initials, seed=300 + order) if initials else None
+            )
+            partner = Partner.objects.create(
+                locale=nb, name=name, kind=kind, url=url, sort_order=order, logo=logo
+            )
+        translated(partner)
+
+
+def heading(nb, en):
+    """A level-2 heading block, its text translated."""
+    return ("heading", {"text": t(nb, en), "level": "h2"})
+
+
+def load_privacy_statement(home):
+    """The privacy statement (personvernerklæring): what is stored, why, for how long (the
+    default retention, 24 months) and how to ask for access or erasure."""
+    return ensure_child(
+        home,
+        StandardPage,
+        title=t("Personvernerklæring", "Privacy statement"),
+        slug=t("personvernerklaering", "privacy-statement"),
+        intro=t(
+            "Slik behandler Norwegian Rooms® Cluster personopplysninger (demo-tekst).",
+            "How the Norwegian Rooms® Cluster handles personal data (demo text).",
+        ),
+        body=[
+            heading("Hva vi lagrer, og hvorfor", "What we store, and why"),
+            *paragraphs(
+                t(
+                    "Søknader om medlemskap: bedriftsnavn, organisasjonsnummer, kontaktperson, "
+                    "e-post, telefon og meldingen din, for å behandle søknaden og kontakte deg "
+                    "om den.",
+                    "Membership applications: company name, organisation number, contact "
+                    "person, e-mail, phone and your message, to process the application and "
+                    "contact you about it.",
+                ),
+                t(
+                    "Påmeldinger til nyhetsbrevet: e-postadressen og tidspunktet du bekreftet, "
+                    "for å sende deg nyhetsbrevet.",
+                    "Newsletter sign-ups: your e-mail address and when you confirmed it, to "
+                    "send you the newsletter.",
+                ),
+                t(
+                    "Påmeldinger til arrangementer: navn, e-post og bedrift, for å planlegge "
+                    "arrangementet og gi deg beskjed om endringer.",
+                    "Event registrations: name, e-mail and company, to plan the event and tell "
+                    "you about changes.",
+                ),
+                t(
+                    "Grunnlaget er samtykket ditt og vår berettigede interesse i å drive "
+                    "klyngen (personvernforordningen artikkel 6).",
+                    "The legal basis is your consent and our legitimate interest in running "
+                    "the cluster (GDPR Article 6).",
+                ),
+            ),
+            heading("Hvor lenge vi lagrer det", "How long we keep it"),
+            *paragraphs(
+                t(
+                    "Vi sletter søknader og påmeldinger 24 måneder etter at de kom inn, med "
+                    "mindre du blir medlem. Du kan melde deg av nyhetsbrevet når som helst "
+                    "med lenken i hvert nyhetsbrev.",
+                    "We erase applications and sign-ups 24 months after they arrive, unless "
+                    "you become a member. You can unsubscribe from the newsletter at any time "
+                    "with the link in every issue.",
+                ),
+            ),
+            heading("Innsyn, retting og sletting", "Access, correction and erasure"),
+            *paragraphs(
+                t(
+                    "Du har rett til innsyn i, retting av og sletting av opplysningene om deg. "
+                    "Skriv til post@example.no, så svarer vi innen 30 dager.",
+                    "You have the right to access, correct and erase the data about you. "
+                    "Write to post@example.no and we will answer within 30 days.",
+                ),
+                t(
+                    "Mener du at vi behandler opplysningene feil, kan du klage til "
+                    "Datatilsynet (datatilsynet.no).",
+                    "If you believe we handle your data wrongly, you may complain to the "
+                    "Norwegian Data Protection Authority (datatilsynet.no).",
+                ),
+            ),
+        ],
+    )
+
+
+def load_accessibility_statement(home):
+    """The accessibility statement (tilgjengelighetserklæring) in the Norwegian structure:
+    the standard, known gaps, how to report, the enforcement body."""
+    return ensure_child(
+        home,
+        StandardPage,
+        title=t("Tilgjengelighetserklæring", "Accessibility statement"),
+        slug=t("tilgjengelighetserklaering", "accessibility-statement"),
+        intro=t(
+            "Norwegian Rooms® Cluster vil at alle skal kunne bruke nettstedet (demo-tekst).",
+            "The Norwegian Rooms® Cluster wants everyone to be able to use this website "
+            "(demo text).",
+        ),
+        body=[
+            heading("Standard", "Standard"),
+            *paragraphs(
+                t(
+                    "Nettstedet skal oppfylle WCAG 2.1 nivå AA, slik forskrift om universell "
+                    "utforming av informasjons- og kommunikasjonsteknologiske (IKT)-løsninger "
+                    "krever.",
+                    "The website aims to meet WCAG 2.1 level AA, as the Norwegian regulations "
+                    "on universal design of ICT solutions require.",
+                ),
+            ),
+            heading("Kjente mangler", "Known gaps"),
+            *paragraphs(
+                t(
+                    "Noen eldre PDF-dokumenter på medlemssidene er ikke merket for "
+                    "skjermlesere. Vi erstatter dem når de oppdateres.",
+                    "Some older PDF documents on the member pages are not tagged for screen "
+                    "readers. We replace them as they are updated.",
+                ),
+            ),
+            heading("Meld fra om feil", "Report a problem"),
+            *paragraphs(
+                t(
+                    "Finner du noe som ikke virker for deg, skriv til post@example.no eller "
+                    "ring +47 22 00 00 00. Vi svarer innen to uker.",
+                    "If something does not work for you, write to post@example.no or call "
+                    "+47 22 00 00 00. We answer within two weeks.",
+                ),
+            ),
+            heading("Tilsyn", "Enforcement"),
+            *paragraphs(
+                t(
+                    "Tilsynet for universell utforming av IKT i Digitaliseringsdirektoratet "
+                    "fører tilsyn med nettsteder. Får du ikke svar fra oss, kan du melde fra "
+                    "til tilsynet på uutilsynet.no.",
+                    "The Authority for Universal Design of ICT, part of the Norwegian "
+                    "Digitalisation Agency, enforces the rules. If we do not answer you, you "
+                    "can report to the authority at uutilsynet.no.",
+                ),
+            ),
+        ],
+    )
+
+
+def load_contact_page(home, contacts):
+    """The contact page with the staff contacts, in both languages."""
+    return ensure_child(
+        home,
+        ContactPage,
+        title=t("Kontakt oss", "Contact us"),
+        slug=t("kontakt", "contact"),
+        show_in_menus=True,
+        intro=t(
+            "Spør oss om medlemskap, prosjekter eller arrangementer.",
+            "Ask us about membership, projects or events.",
+        ),
+        contacts=[ContactPageContact(contact=contact) for contact in contacts],
+        body=paragraphs(
+            t(
+                "Kontoret er åpent hverdager 9–15. Ring gjerne før du kommer.",
+                "The office is open on weekdays 9–15. Please call before you come.",
+            ),
+        ),
+    )
+
+
+def link_home_to_about(home, about):
+    """The hero's secondary button leads to the about page (set once that page exists; the
+    choice is synchronised, so each language's home page names the Norwegian page).
+
+    After the commit: wagtail-localize publishes the English home page then, from the
+    object as it was, which would drop a change made before."""
+
+    def link(page_id):
+        page = HomePage.objects.get(pk=page_id)
+        if page.hero_secondary_page_id is None:
+            page.hero_secondary_page = about
+            page.save_revision().publish()
+
+    for page in [home, *home.get_translations()]:
+        transaction.on_commit(lambda page_id=page.pk: link(page_id))
 
 
 # --- About page and footer -----------------------------------------------------
@@ -725,7 +1045,7 @@ def load_about(home, membership):
     )
 
 
-def load_footer(labels, programmes):
+def load_footer(labels, programmes, privacy, accessibility):
     nb = Locale.objects.get(language_code="nb")
     footer = Footer.objects.filter(locale=nb).first()
     if footer is None:
@@ -739,8 +1059,16 @@ def load_footer(labels, programmes):
             address=t(
                 "Postboks 123 Sentrum, 0102 Oslo", "PO Box 123 Sentrum, NO-0102 Oslo, Norway"
             ),
+            visiting_address=t(
+                "Storgata 1 (demo), 0155 Oslo", "Storgata 1 (demo), NO-0155 Oslo, Norway"
+            ),
+            organisation_number="987 654 325",
             email="post@example.no",
             phone="+47 22 00 00 00",
+            linkedin_url="https://www.linkedin.com/company/example-norwegian-rooms/",
+            facebook_url="https://www.facebook.com/example.norwegianrooms/",
+            privacy_page=privacy,
+            accessibility_page=accessibility,
             links=[
                 ("link", {"text": t("Utmerkelser", "Labels"), "page": labels, "url": ""}),
                 ("link", {"text": t("Programmer", "Programmes"), "page": programmes, "url": ""}),
@@ -757,6 +1085,12 @@ def load():
     load_news(home)
     load_events(home)
     load_members(home)
-    membership = load_membership(home, goals)
-    load_about(home, membership)
-    load_footer(label.get_parent(), programme.get_parent())
+    contacts = load_contacts()
+    load_partners()
+    membership = load_membership(home, goals, contacts[1])
+    about = load_about(home, membership)
+    link_home_to_about(home, about)
+    load_contact_page(home, contacts)
+    privacy = load_privacy_statement(home)
+    accessibility = load_accessibility_statement(home)
+    load_footer(label.get_parent(), programme.get_parent(), privacy, accessibility)

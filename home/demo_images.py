@@ -70,3 +70,21 @@ def logo(title, initials, seed):
     draw = ImageDraw.Draw(canvas)
     draw.text((160, 80), initials, fill=ink, font=ImageFont.load_default(size=64), anchor="mm")
     return _save(title, canvas, "PNG")
+
+
+def portrait(title, description, seed):
+    """An abstract head-and-shoulders silhouette for a fictional staff contact; its
+    `description` (the alt text) says what it shows."""
+    existing = Image.objects.filter(title=title).first()
+    if existing:
+        return existing
+    rng = random.Random(seed)  # noqa: S311 - decoration, not security
+    background, body, face = rng.sample(PALETTE, 3)
+    canvas = PILImage.new("RGB", (480, 480), background)
+    draw = ImageDraw.Draw(canvas)
+    draw.ellipse([90, 300, 390, 620], fill=body)
+    draw.ellipse([160, 90, 320, 270], fill=face)
+    image = _save(title, canvas)
+    image.description = description
+    image.save(update_fields=["description"])
+    return image

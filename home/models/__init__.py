@@ -1,3 +1,5 @@
+from .contact_page import ContactPage, ContactPageContact
+from .contacts import StaffContact
 from .events import EventIndexPage, EventPage
 from .footer import Footer
 from .goals import Goal, GoalsPage
@@ -6,10 +8,13 @@ from .labels import LabelIndexPage, LabelPage
 from .members import MemberCompany, MemberDirectoryPage, Sector
 from .membership import MembershipPage
 from .news import NewsIndexPage, NewsPage, NewsPageTag, NewsTag
+from .partners import Partner
 from .programmes import ProgrammeIndexPage, ProgrammeLevel, ProgrammePage
 from .standard import StandardPage
 
 __all__ = [
+    "ContactPage",
+    "ContactPageContact",
     "EventIndexPage",
     "EventPage",
     "Footer",
@@ -25,9 +30,11 @@ __all__ = [
     "NewsPage",
     "NewsPageTag",
     "NewsTag",
+    "Partner",
     "ProgrammeIndexPage",
     "ProgrammeLevel",
     "ProgrammePage",
     "Sector",
+    "StaffContact",
     "StandardPage",
 ]

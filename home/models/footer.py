@@ -4,11 +4,12 @@ from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
+from home.validators import validate_organisation_number
 from site_core.snippet_drafts import PublishableSnippet
 
 FOOTER_CACHE_SECONDS = 60 * 60
@@ -30,7 +31,9 @@ class FooterLinkBlock(blocks.StructBlock):
 
 
 class Footer(PublishableSnippet):
-    """The site footer's contact details and links, one per language.
+    """The site footer's contact details and links, one per language; also the
+    organisation's facts (addresses, organisation number, social links, the privacy and
+    accessibility statements) that the contact page and the membership page read.
 
     The base template shows it through site_core's ``{% site_footer %}``, which finds this
     model by ``settings.SITE_FOOTER_MODEL`` and renders it with `template`. Visitors see
@@ -42,8 +45,48 @@ class Footer(PublishableSnippet):
 
     organisation = models.CharField(_("organisation"), max_length=120)
     address = models.TextField(_("postal address"), blank=True, max_length=300)
+    visiting_address = models.TextField(
+        _("visiting address"),
+        blank=True,
+        max_length=300,
+        help_text=_("Where visitors find the office; the contact page links it to a map."),
+    )
+    organisation_number = models.CharField(
+        _("organisation number"),
+        max_length=20,
+        blank=True,
+        validators=[validate_organisation_number],
+        help_text=_("Nine digits, as in the Brønnøysund Register Centre."),
+    )
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=30, blank=True)
+    # One field per network, in the order the footer lists them: LinkedIn first, where a
+    # business cluster's audience is.
+    linkedin_url = models.URLField(_("LinkedIn"), blank=True, help_text=_("The page's address."))
+    facebook_url = models.URLField(_("Facebook"), blank=True)
+    instagram_url = models.URLField(_("Instagram"), blank=True)
+    youtube_url = models.URLField(_("YouTube"), blank=True)
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("privacy statement"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Linked from every footer and beside the membership form's consent; each "
+            "language links its own translation."
+        ),
+    )
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("accessibility statement"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Linked from every footer; each language links its own translation."),
+    )
     about = models.TextField(
         _("about text"), blank=True, max_length=400, help_text=_("A sentence about the cluster.")
     )
@@ -54,13 +97,45 @@ class Footer(PublishableSnippet):
     panels = [
         FieldPanel("organisation"),
         FieldPanel("about"),
-        FieldPanel("address"),
-        FieldPanel("email"),
-        FieldPanel("phone"),
+        MultiFieldPanel(
+            [
+                FieldPanel("address"),
+                FieldPanel("visiting_address"),
+                FieldPanel("organisation_number"),
+                FieldPanel("email"),
+                FieldPanel("phone"),
+            ],
+            heading=_("Contact details"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("linkedin_url"),
+                FieldPanel("facebook_url"),
+                FieldPanel("instagram_url"),
+                FieldPanel("youtube_url"),
+            ],
+            heading=_("Social media"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("privacy_page"), FieldPanel("accessibility_page")],
+            heading=_("Statements"),
+        ),
         FieldPanel("links"),
     ]
 
-    override_translatable_fields = [SynchronizedField("phone")]
+    override_translatable_fields = [
+        SynchronizedField(name)
+        for name in (
+            "phone",
+            "organisation_number",
+            "linkedin_url",
+            "facebook_url",
+            "instagram_url",
+            "youtube_url",
+            "privacy_page",
+            "accessibility_page",
+        )
+    ]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("footer")
@@ -95,8 +170,51 @@ class Footer(PublishableSnippet):
             "address": self.address,
             "email": self.email,
             "phone": self.phone,
+            "visiting_address": self.visiting_address,
+            "organisation_number": self.organisation_number,
+            "social_links": self.social_links(),
+            # In the visitor's language, even from the default language's fallback footer.
+            "privacy_url": self.statement_url(self.privacy_page, Locale.get_active().id),
+            "accessibility_url": self.statement_url(
+                self.accessibility_page, Locale.get_active().id
+            ),
             "links": self.resolved_links(),
         }
+
+    def social_links(self):
+        """(network name, url) of each social link filled in, LinkedIn first."""
+        networks = [
+            ("LinkedIn", self.linkedin_url),
+            ("Facebook", self.facebook_url),
+            ("Instagram", self.instagram_url),
+            ("YouTube", self.youtube_url),
+        ]
+        return [(name, url) for name, url in networks if url]
+
+    def localized_page(self, page, locale_id=None):
+        """`page` (chosen in any language: the choice is synchronised) in the language of
+        `locale_id` (default: this footer's): its live translation, else the page itself
+        when live, else None."""
+        if page is None:
+            return None
+        found = (
+            Page.objects.live()
+            .filter(translation_key=page.translation_key, locale_id=locale_id or self.locale_id)
+            .first()
+        )
+        return found or (page if page.live else None)
+
+    def statement_url(self, page, locale_id=None):
+        """The URL of a statement page in the language of `locale_id` (default: this
+        footer's), "" without one."""
+        page = self.localized_page(page, locale_id)
+        return page.url if page else ""
+
+    @classmethod
+    def live_for_locale(cls, locale):
+        """The live footer of `locale`, else the default language's, else None."""
+        with translation.override(locale.language_code):
+            return cls.for_active_language()
 
     @classmethod
     def for_active_language(cls):

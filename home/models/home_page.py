@@ -3,16 +3,22 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
+from home.blocks import KeyFigureBlock
 from site_core.head import document_title
 from site_core.privacy import exclude_restricted
 
 from .events import EventIndexPage, EventPage
 from .goals import Goal, GoalsPage
 from .labels import LabelPage
+from .members import MemberCompany
 from .membership import MembershipPage
 from .news import NewsIndexPage, NewsPage
+from .partners import Partner
 from .public_page import PublicPage
 
 LATEST_NEWS = 3
@@ -44,6 +50,37 @@ class HomePage(PublicPage):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    hero_cta_label = models.CharField(
+        _("primary button label"),
+        max_length=60,
+        blank=True,
+        help_text=_(
+            "The hero's main button, leading to the membership page, e.g. “Become a member”. "
+            "Empty: the membership page's title."
+        ),
+    )
+    hero_secondary_label = models.CharField(
+        _("secondary button label"),
+        max_length=60,
+        blank=True,
+        help_text=_("A second, quieter link in the hero, e.g. “About the cluster”."),
+    )
+    hero_secondary_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("secondary button page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Where the secondary link leads; without a page it is not shown."),
+    )
+    key_figures = StreamField(
+        [("figure", KeyFigureBlock())],
+        verbose_name=_("key figures"),
+        blank=True,
+        max_num=4,
+        help_text=_("Up to four numbers that tell the cluster's story, shown under the hero."),
+    )
     cta_heading = models.CharField(
         _("membership heading"),
         max_length=120,
@@ -55,14 +92,24 @@ class HomePage(PublicPage):
 
     content_panels = PublicPage.content_panels + [
         MultiFieldPanel(
-            [FieldPanel("hero_heading"), FieldPanel("hero_intro"), FieldPanel("hero_image")],
+            [
+                FieldPanel("hero_heading"),
+                FieldPanel("hero_intro"),
+                FieldPanel("hero_image"),
+                FieldPanel("hero_cta_label"),
+                FieldPanel("hero_secondary_label"),
+                FieldPanel("hero_secondary_page"),
+            ],
             heading=_("Hero"),
         ),
+        FieldPanel("key_figures"),
         MultiFieldPanel(
             [FieldPanel("cta_heading"), FieldPanel("cta_text"), FieldPanel("cta_button")],
             heading=_("Call to action: become a member"),
         ),
     ]
+
+    override_translatable_fields = [SynchronizedField("hero_secondary_page")]
 
     search_fields = PublicPage.search_fields + [
         index.SearchField("hero_heading"),
@@ -79,6 +126,7 @@ class HomePage(PublicPage):
         "home.EventIndexPage",
         "home.MemberDirectoryPage",
         "home.MembershipPage",
+        "home.ContactPage",
         # The member intranet's dashboard (named, not imported: that app sits above this).
         "intranet.IntranetHomePage",
     ]
@@ -142,9 +190,32 @@ class HomePage(PublicPage):
             .order_by("start")[:UPCOMING_EVENTS],
             labels=labels,
             membership_page=membership_page,
+            secondary_page=self.localized_secondary_page(),
+            member_logos=list(
+                MemberCompany.objects.filter(
+                    locale_id=self.locale_id, live=True, logo__isnull=False
+                ).select_related("logo")
+            ),
+            partners=list(Partner.live_in(self.locale_id)),
+        )
+
+    def localized_secondary_page(self):
+        """The secondary button's page in this page's language (the choice is synchronised
+        to translations, so it may name the source language's page); None unless live and
+        public."""
+        page = self.hero_secondary_page
+        if page is None:
+            return None
+        return (
+            exclude_restricted(Page.objects.live().filter(translation_key=page.translation_key))
+            .filter(locale_id=self.locale_id)
+            .first()
         )
 
     def listing_images(self, context):
-        return [item.main_image for item in context["latest_news"]] + [
-            label.badge for label in context["labels"]
-        ]
+        return (
+            [item.main_image for item in context["latest_news"]]
+            + [label.badge for label in context["labels"]]
+            + [company.logo for company in context["member_logos"]]
+            + [partner.logo for partner in context["partners"]]
+        )

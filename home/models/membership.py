@@ -21,6 +21,8 @@ from site_core.client_address import client_ip
 from site_core.page_mixins import IntroMixin, ListingMixin
 from site_core.pages import SitePage
 
+from .contacts import StaffContact
+from .footer import Footer
 from .public_page import body_field
 
 logger = logging.getLogger(__name__)
@@ -44,6 +46,21 @@ class MembershipPage(IntroMixin, ListingMixin, AbstractEmailForm, SitePage):
     """
 
     body = body_field(help_text=_("Why companies should join."))
+    terms = RichTextField(
+        _("price and terms"),
+        blank=True,
+        features=["bold", "italic", "link", "ul"],
+        help_text=_("What membership costs and what a member commits to."),
+    )
+    contact = models.ForeignKey(
+        StaffContact,
+        verbose_name=_("contact person"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The person companies can ask about membership."),
+    )
     form_heading = models.CharField(_("form heading"), max_length=120, default="", blank=True)
     thank_you_text = RichTextField(
         _("thank-you text"), blank=True, help_text=_("Shown after a successful application.")
@@ -53,6 +70,8 @@ class MembershipPage(IntroMixin, ListingMixin, AbstractEmailForm, SitePage):
         FormSubmissionsPanel(),
         *IntroMixin.intro_panels,
         FieldPanel("body"),
+        FieldPanel("terms"),
+        FieldPanel("contact"),
         FieldPanel("form_heading"),
         FieldPanel("thank_you_text"),
         MultiFieldPanel(
@@ -63,7 +82,7 @@ class MembershipPage(IntroMixin, ListingMixin, AbstractEmailForm, SitePage):
             heading=_("Notification e-mail"),
         ),
     ]
-    override_translatable_fields = [SynchronizedField("to_address")]
+    override_translatable_fields = [SynchronizedField("to_address"), SynchronizedField("contact")]
     search_fields = (
         AbstractEmailForm.search_fields
         + IntroMixin.intro_search_fields
@@ -79,6 +98,24 @@ class MembershipPage(IntroMixin, ListingMixin, AbstractEmailForm, SitePage):
     class Meta:
         verbose_name = _("membership page")
         verbose_name_plural = _("membership pages")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["privacy_url"] = self.privacy_statement_url()
+        context["contact_person"] = self.contact_person()
+        return context
+
+    def privacy_statement_url(self):
+        """The privacy statement in this page's language (the footer's choice, looked up
+        in this page's locale), "" when there is none."""
+        footer = Footer.live_for_locale(self.locale)
+        return footer.statement_url(footer.privacy_page, self.locale_id) if footer else ""
+
+    def contact_person(self):
+        """The chosen contact's live version in this page's language, or None."""
+        if self.contact is None:
+            return None
+        return next(iter(StaffContact.objects.localized([self.contact], self.locale_id)), None)
 
     # The form builder's hooks, pointed at our fixed form.
     def get_form_class(self):

@@ -27,6 +27,8 @@ PUBLIC_PAGES = {
         "event": "/nb/arrangementer/medlemsmote/",
         "member directory": "/nb/medlemmer/",
         "membership": "/nb/bli-medlem/",
+        "contact": "/nb/kontakt/",
+        "accessibility statement": "/nb/tilgjengelighetserklaering/",
         "login": "/nb/logg-inn/",
         "search prompt": "/nb/sok/",
         "search results": "/nb/sok/?q=klyngen",
@@ -47,6 +49,8 @@ PUBLIC_PAGES = {
         "event": "/en/events/members-meeting/",
         "member directory": "/en/members/",
         "membership": "/en/become-a-member/",
+        "contact": "/en/contact/",
+        "accessibility statement": "/en/accessibility-statement/",
         "login": "/en/login/",
         "search prompt": "/en/search/",
         "search results": "/en/search/?q=cluster",
@@ -129,6 +133,9 @@ def test_images_that_carry_content_describe_it(site, page):
         ("/en/about-the-cluster/", ".stream img"),
         ("/nb/utmerkelser/bronze-label/", "main img"),
         ("/en/labels/bronze-label/", "main img"),
+        # People and logos on the contact and home pages: description or name as alt.
+        ("/en/contact/", ".contact-card__photo"),
+        ("/nb/", ".logo-strip__logo"),
     ]:
         page.goto(path)
         alts = page.locator(selector).evaluate_all("els => els.map(el => el.alt.trim())")

@@ -94,3 +94,26 @@ def test_document_tables_scroll_in_their_own_box_not_the_page(site, new_page, la
         box.focus()  # a keyboard user scrolls it with the arrow keys
         page.keyboard.press("ArrowRight")
         page.wait_for_function("() => document.querySelector('.table-scroll').scrollLeft > 0")
+
+
+DESKTOP = {"viewport": {"width": 1366, "height": 768}}
+PHONE_360 = {**PHONE, "viewport": {"width": 360, "height": 740}}
+
+
+@pytest.mark.parametrize(
+    ("language", "label", "href"),
+    [("nb", "Bli medlem", "/nb/bli-medlem/"), ("en", "Become a member", "/en/become-a-member/")],
+)
+@pytest.mark.parametrize("screen", [PHONE_360, DESKTOP], ids=["phone", "desktop"])
+def test_the_hero_call_to_action_is_visible_without_scrolling(
+    site, new_page, screen, language, label, href
+):
+    page = new_page(**screen)
+    page.goto(f"/{language}/")
+    button = page.locator(".hero .button", has_text=label)
+    expect(button).to_be_visible()
+    assert button.get_attribute("href") == href
+    box = button.bounding_box()
+    assert box["y"] + box["height"] <= screen["viewport"]["height"], box
+    # The secondary call to action sits beside it.
+    expect(page.locator(".hero .button--secondary")).to_be_visible()

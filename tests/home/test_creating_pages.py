@@ -7,6 +7,7 @@ import pytest
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from home.models import (
+    ContactPage,
     EventIndexPage,
     EventPage,
     GoalsPage,
@@ -50,6 +51,7 @@ SECTIONS = [
         ),
     ),
     (LabelIndexPage, page("Utmerkelser")),
+    (ContactPage, page("Kontakt", contacts=inline_formset([]), body=streamfield([]))),
     (ProgrammeIndexPage, page("Programmer")),
     (NewsIndexPage, page("Nyheter")),
     (EventIndexPage, page("Arrangementer")),
@@ -70,7 +72,9 @@ SECTIONS = [
 
 def test_an_editor_can_create_a_home_page_at_the_root(editor_form, home):
     editor_form.assertCanCreate(
-        home.get_parent(), HomePage, page("Ny forside", slug="ny-forside", hero_heading="Hei")
+        home.get_parent(),
+        HomePage,
+        page("Ny forside", slug="ny-forside", hero_heading="Hei", key_figures=streamfield([])),
     )
 
 

@@ -10,13 +10,17 @@ from wagtail.images.models import Image
 from wagtail.models import Page
 
 from home.models import (
+    ContactPage,
+    ContactPageContact,
     EventPage,
     Footer,
     Goal,
     MemberCompany,
     NewsPage,
     NewsTag,
+    Partner,
     Sector,
+    StaffContact,
     StandardPage,
 )
 
@@ -88,6 +92,16 @@ def test_demo_has_everything_the_issue_lists(demo):
         assert Goal.objects.filter(locale__language_code=language).count() == 5
         assert NewsTag.objects.filter(locale__language_code=language).count() == 4
         assert StandardPage.objects.filter(locale__language_code=language).exists()
+        # Organisation content (issue 15): people, partners and funders, the contact page,
+        # the statements, the facts on the footer.
+        assert StaffContact.objects.filter(locale__language_code=language, live=True).count() >= 2
+        partners = Partner.objects.filter(locale__language_code=language, live=True)
+        assert {p.kind for p in partners} == {Partner.Kind.PARTNER, Partner.Kind.FUNDER}
+        contact_page = ContactPage.objects.get(locale__language_code=language, live=True)
+        assert contact_page.contacts.count() >= 2
+        footer = Footer.objects.get(locale__language_code=language, live=True)
+        assert footer.organisation_number and footer.visiting_address and footer.linkedin_url
+        assert footer.privacy_page and footer.accessibility_page
     assert {Sector.FURNITURE, Sector.INTERIOR, Sector.TEXTILES} <= set(
         MemberCompany.objects.values_list("sector", flat=True)
     )
@@ -97,7 +111,10 @@ def test_demo_loads_again_without_duplicates(demo, django_capture_on_commit_call
     def counts():
         return [
             model.objects.count()
-            for model in (Page, Image, MemberCompany, NewsTag, Footer, Goal, NewsPage)
+            for model in (
+                *(Page, Image, MemberCompany, NewsTag, Footer, Goal, NewsPage),
+                *(StaffContact, Partner, ContactPageContact),
+            )
         ]
 
     before = counts()

@@ -6,6 +6,7 @@ import pytest
 from wagtail.models import Page
 
 from home.models import (
+    ContactPage,
     EventIndexPage,
     EventPage,
     GoalsPage,
@@ -30,6 +31,7 @@ SECTIONS = [
     EventIndexPage,
     MemberDirectoryPage,
     MembershipPage,
+    ContactPage,
 ]
 CHILD_OF = {
     LabelPage: LabelIndexPage,
