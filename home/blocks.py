@@ -12,6 +12,8 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from site_core.images import alt_text
+
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3"]
 
 
@@ -32,15 +34,69 @@ class HeadingBlock(blocks.StructBlock):
 
 
 class CaptionedImageBlock(blocks.StructBlock):
-    """An image with a required text alternative and an optional caption."""
+    """An image, its text alternative and an optional caption and credit.
+
+    The alternative text is the image's description in the image library unless the
+    editor writes one for this use (`alt_text`), or ticks `decorative` (alt="", WCAG
+    1.1.1's decoration). An image with neither a description nor an own text is refused,
+    so the editor is told before the page goes out.
+    """
 
     image = ImageChooserBlock(label=_("image"))
     alt_text = blocks.CharBlock(
         label=_("alternative text"),
         max_length=200,
-        help_text=_("Describe the image for people who cannot see it."),
+        required=False,
+        help_text=_(
+            "Leave empty to use the image's description from the image library; write one "
+            "when this use of the image needs another."
+        ),
+    )
+    decorative = blocks.BooleanBlock(
+        label=_("decorative"),
+        required=False,
+        help_text=_(
+            "Tick only when the image adds nothing to the text: it is then hidden from screen "
+            "readers."
+        ),
     )
     caption = blocks.CharBlock(label=_("caption"), required=False, max_length=250)
+    credit = blocks.CharBlock(
+        label=_("photo credit"),
+        required=False,
+        max_length=120,
+        help_text=_("The photographer or source, shown as “Photo: …”."),
+    )
+
+    def clean(self, value):
+        value = super().clean(value)
+        image = value.get("image")
+        if (
+            image is not None
+            and not value.get("decorative")
+            and not (value.get("alt_text") or "").strip()
+            and not (image.description or "").strip()
+        ):
+            raise StructBlockValidationError(
+                block_errors={
+                    "alt_text": ValidationError(
+                        _(
+                            "The image has no description in the image library: write the "
+                            "alternative text here, add a description there, or tick "
+                            "“decorative”."
+                        )
+                    )
+                }
+            )
+        return value
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        if value.get("decorative"):
+            context["alt"] = ""
+        else:
+            context["alt"] = (value.get("alt_text") or "").strip() or alt_text(value.get("image"))
+        return context
 
     class Meta:
         icon = "image"

@@ -38,3 +38,20 @@ class DistinctWidthImage(ResponsiveImage):
         if len(self.renditions) == 1 and self.attrs and "sizes" in self.attrs:
             only = self.renditions[0]
             self.attrs = {**self.attrs, "srcset": f"{only.url} {only.width}w"}
+
+
+def alt_text(image, decorative=False):
+    """The text alternative of `image` (WCAG 1.1.1): "" when the editor marked it
+    decorative (or there is no image), else the image's description (Wagtail's
+    `description` field, written once per image in the library), else its title, so that
+    a meaningful image never goes out with an empty alt while the editor is warned
+    (`missing_description`)."""
+    if image is None or decorative:
+        return ""
+    return (getattr(image, "description", "") or image.title or "").strip()
+
+
+def missing_description(image, decorative=False):
+    """True when `image` carries meaning (not `decorative`) but has no description in the
+    image library: the admin tells the editor so (home.image_checks)."""
+    return image is not None and not decorative and not (image.description or "").strip()
