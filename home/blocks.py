@@ -12,7 +12,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
-from site_core.images import alt_text
+from site_core.images import alt_language, alt_text
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3"]
 
@@ -47,6 +47,7 @@ class CaptionedImageBlock(blocks.StructBlock):
         label=_("alternative text"),
         max_length=200,
         required=False,
+        default="",
         help_text=_(
             "Leave empty to use the image's description from the image library; write one "
             "when this use of the image needs another."
@@ -64,9 +65,21 @@ class CaptionedImageBlock(blocks.StructBlock):
     credit = blocks.CharBlock(
         label=_("photo credit"),
         required=False,
+        default="",
         max_length=120,
         help_text=_("The photographer or source, shown as “Photo: …”."),
     )
+
+    def normalize(self, value):
+        # A value made in code (demo data, tests) may leave out the newer optional
+        # children; fill them with their defaults, as loading stored JSON does, so that
+        # wagtail-localize finds a string (not None) in every text child.
+        if isinstance(value, dict) and not isinstance(value, self.meta.value_class):
+            value = {
+                name: value.get(name, child.get_default())
+                for name, child in self.child_blocks.items()
+            }
+        return super().normalize(value)
 
     def clean(self, value):
         value = super().clean(value)
@@ -92,10 +105,15 @@ class CaptionedImageBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        if value.get("decorative"):
-            context["alt"] = ""
+        own = (value.get("alt_text") or "").strip()  # translated with the page
+        decorative = bool(value.get("decorative"))
+        if own and not decorative:
+            context.update(alt=own, alt_lang=None)
         else:
-            context["alt"] = (value.get("alt_text") or "").strip() or alt_text(value.get("image"))
+            image = value.get("image")
+            context.update(
+                alt=alt_text(image, decorative), alt_lang=alt_language(image, decorative)
+            )
         return context
 
     class Meta:

@@ -1,7 +1,9 @@
 """Image helpers shared by the page types: renditions loaded together, and srcsets that
 list each width once (``{% srcset_image %}`` of site_core/templatetags/image_tags.py)."""
 
+from django.conf import settings
 from django.db.models import prefetch_related_objects
+from django.utils import translation
 from wagtail.images.models import ResponsiveImage
 
 
@@ -49,6 +51,16 @@ def alt_text(image, decorative=False):
     if image is None or decorative:
         return ""
     return (getattr(image, "description", "") or image.title or "").strip()
+
+
+def alt_language(image, decorative=False):
+    """The language of `image`'s alternative text when it differs from the page's (the
+    active language): image descriptions are written once, in the site's default
+    language (settings.LANGUAGE_CODE), so an English page marks them ``lang="nb"``
+    (WCAG 3.1.2). None (no attribute) when the languages agree or there is no text."""
+    if not alt_text(image, decorative) or translation.get_language() == settings.LANGUAGE_CODE:
+        return None
+    return settings.LANGUAGE_CODE
 
 
 def missing_description(image, decorative=False):

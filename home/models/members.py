@@ -13,7 +13,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.sectors import Sector
 from site_core.head import OG_LOCALES, document_title
-from site_core.images import alt_text
+from site_core.images import alt_language, alt_text
 from site_core.snippet_drafts import PublishableSnippet
 from site_core.text import ascii_slug
 from site_core.translations import LANGUAGE_ORDER, page_translations
@@ -113,6 +113,12 @@ class MemberCompany(index.Indexed, PublishableSnippet):
         """The logo's text alternative: its description in the image library, else the
         company's name (the logo stands for the company)."""
         return alt_text(self.logo) if self.logo and self.logo.description else self.name
+
+    @property
+    def logo_alt_lang(self):
+        """The language of `logo_alt` when it is the library's description and not the
+        page's language (site_core.images.alt_language), else None: a name needs none."""
+        return alt_language(self.logo) if self.logo and self.logo.description else None
 
 
 class MemberDirectoryPage(RoutablePageMixin, PublicPage):
