@@ -94,7 +94,10 @@ def load_home():
             "Hjem – stue",
             seed=1,
             size=(1200, 900),
-            description="Tegnet stue med {furniture}, en stålampe, et rundt teppe og en plante ved et høyt vindu.",
+            description=(
+                "Tegnet stue med {furniture}, en stålampe, et rundt teppe og en plante ved "
+                "et høyt vindu."
+            ),
         )
         home = root.add_child(instance=HomePage(hero_image=hero, **HOME_NB))
         home.save_revision().publish()
@@ -740,7 +743,7 @@ def load_about(home, membership):
                     "image": demo_images.interior(
                         "Om klyngen – verksted",
                         seed=3,
-                        description="Tegnet verksted med {furniture}, et teppe og en plante ved vinduet.",
+                        description="Tegnet verksted med {furniture}, et teppe og en plante.",
                     ),
                     "alt_text": t(
                         "Et lyst rom med enkle møbler i tre.",
