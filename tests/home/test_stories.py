@@ -12,6 +12,7 @@ from urllib.parse import parse_qs, unquote, urlparse
 import pytest
 from django.utils import timezone
 from icalendar import Calendar
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from home.blocks import CaptionedImageBlock
 from home.models import MemberCompany, NewsPage, NewsPageTag, NewsTag
@@ -443,23 +444,34 @@ def test_image_block_asks_for_alt_text_when_the_image_has_no_description(stories
     block.clean(block.to_python({"image": described.pk, "alt_text": "", "decorative": False}))
 
 
-def test_page_form_asks_for_a_description_or_decorative(stories):
-    page = NewsPage.objects.get(slug="designuka")
-    form_class = NewsPage.get_edit_handler().get_form_class()
-    form = form_class(instance=page, parent_page=stories.news, for_user=None)
+def test_the_admin_asks_for_a_description_or_decorative(client, stories, django_user_model):
+    client.force_login(django_user_model.objects.create_superuser("admin", "a@example.no", "x"))
     bare = ImageFactory(title="Uten beskrivelse", description="")
-    form.cleaned_data = {}
-    form.check_image_descriptions({"main_image": bare, "main_image_decorative": False})
-    assert "Uten beskrivelse" in str(form.errors["main_image"])
-    for fields in (
-        {"main_image": bare, "main_image_decorative": True},
-        {"main_image": ImageFactory(description="Et rom"), "main_image_decorative": False},
-        {"main_image": None, "main_image_decorative": False},
-    ):
-        form = form_class(instance=page, parent_page=stories.news, for_user=None)
-        form.cleaned_data = {}
-        form.check_image_descriptions(fields)
-        assert not form.errors
+    add = f"/admin/pages/add/home/newspage/{stories.news.pk}/"
+
+    def post(slug, **fields):
+        data = nested_form_data(
+            {
+                "title": "Med bilde",
+                "slug": slug,
+                "date": "2026-11-30",
+                "body": streamfield([]),
+                "tag_links": inline_formset([]),
+                "main_image": bare.pk,
+                **fields,
+            }
+        )
+        return client.post(add, data)
+
+    refused = post("med-bilde")
+    assert refused.status_code == 200
+    assert "«Uten beskrivelse» har ingen beskrivelse i bildebiblioteket" in refused.content.decode()
+    assert not NewsPage.objects.filter(slug="med-bilde").exists()
+    assert post("dekor", main_image_decorative="on").status_code == 302
+    assert NewsPage.objects.get(slug="dekor").main_image_decorative
+    bare.description = "Et lyst rom."
+    bare.save()
+    assert post("beskrevet").status_code == 302
 
 
 def test_event_image_without_description_falls_back_to_its_title(client, stories):
