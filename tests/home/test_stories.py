@@ -280,6 +280,7 @@ def test_event_shows_organiser_price_map_and_registration(client, stories, langu
     assert 'href="https://www.openstreetmap.org/search?query=%C3%85lesund"' in body
     assert 'href="https://www.example.no/pamelding"' in body
     assert "<iframe" not in body
+    assert '<nav class="breadcrumb"' in body
 
 
 def test_a_priced_event_shows_its_price(client, stories):
@@ -380,6 +381,13 @@ def test_company_page_in_both_languages(client, stories, path, description, othe
     assert f'<link rel="canonical" href="http://testserver{path}">' in body
     (logo,) = [img for img in images(body) if "company__logo" in img.get("class", "")]
     assert logo["alt"] == "Kvitfjell Lampeverksted AS"
+    (trail,) = json_ld(body)
+    directory = path.rsplit("/", 2)[0] + "/"
+    assert [item["item"] for item in trail["itemListElement"]][1:] == [
+        f"http://testserver{directory}",
+        f"http://testserver{path}",
+    ]
+    assert '<span aria-current="page">Kvitfjell Lampeverksted AS</span>' in body
 
 
 def test_directory_links_each_company_page(client, stories):
