@@ -12,6 +12,8 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from site_core.images import alt_language, alt_text
+
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3"]
 
 
@@ -32,15 +34,87 @@ class HeadingBlock(blocks.StructBlock):
 
 
 class CaptionedImageBlock(blocks.StructBlock):
-    """An image with a required text alternative and an optional caption."""
+    """An image, its text alternative and an optional caption and credit.
+
+    The alternative text is the image's description in the image library unless the
+    editor writes one for this use (`alt_text`), or ticks `decorative` (alt="", WCAG
+    1.1.1's decoration). An image with neither a description nor an own text is refused,
+    so the editor is told before the page goes out.
+    """
 
     image = ImageChooserBlock(label=_("image"))
     alt_text = blocks.CharBlock(
         label=_("alternative text"),
         max_length=200,
-        help_text=_("Describe the image for people who cannot see it."),
+        required=False,
+        default="",
+        help_text=_(
+            "Leave empty to use the image's description from the image library; write one "
+            "when this use of the image needs another."
+        ),
+    )
+    decorative = blocks.BooleanBlock(
+        label=_("decorative"),
+        required=False,
+        help_text=_(
+            "Tick only when the image adds nothing to the text: it is then hidden from screen "
+            "readers."
+        ),
     )
     caption = blocks.CharBlock(label=_("caption"), required=False, max_length=250)
+    credit = blocks.CharBlock(
+        label=_("photo credit"),
+        required=False,
+        default="",
+        max_length=120,
+        help_text=_("The photographer or source, shown as “Photo: …”."),
+    )
+
+    def normalize(self, value):
+        # A value made in code (demo data, tests) may leave out the newer optional
+        # children; fill them with their defaults, as loading stored JSON does, so that
+        # wagtail-localize finds a string (not None) in every text child.
+        if isinstance(value, dict) and not isinstance(value, self.meta.value_class):
+            value = {
+                name: value.get(name, child.get_default())
+                for name, child in self.child_blocks.items()
+            }
+        return super().normalize(value)
+
+    def clean(self, value):
+        value = super().clean(value)
+        image = value.get("image")
+        if (
+            image is not None
+            and not value.get("decorative")
+            and not (value.get("alt_text") or "").strip()
+            and not (image.description or "").strip()
+        ):
+            raise StructBlockValidationError(
+                block_errors={
+                    "alt_text": ValidationError(
+                        _(
+                            "The image has no description in the image library: write the "
+                            "alternative text here, add a description there, or tick "
+                            "“decorative”."
+                        )
+                    )
+                }
+            )
+        return value
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        own = (value.get("alt_text") or "").strip()  # translated with the page
+        decorative = bool(value.get("decorative"))
+        if own and not decorative:
+            context.update(alt=own, alt_lang=None)
+        else:
+            image = value.get("image")
+            context.update(
+                alt=alt_text(image, decorative), alt_lang=alt_language(image, decorative)
+            )
+        return context
 
     class Meta:
         icon = "image"

@@ -106,7 +106,15 @@ def load_home():
     home = HomePage.objects.filter(locale__language_code="nb").first()
     if home is None:
         root = Page.get_first_root_node()
-        hero = demo_images.interior("Hjem – stue", seed=1, size=(1200, 900))
+        hero = demo_images.interior(
+            "Hjem – stue",
+            seed=1,
+            size=(1200, 900),
+            description=(
+                "Tegnet stue med {furniture}, en stålampe, et rundt teppe og en plante ved "
+                "et høyt vindu."
+            ),
+        )
         home = root.add_child(instance=HomePage(hero_image=hero, **HOME_NB))
         home.save_revision().publish()
         site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
@@ -226,7 +234,11 @@ def load_labels(home):
         ),
         awarded_on=datetime.date(2025, 3, 12),
         valid_until=datetime.date(2027, 3, 12),
-        badge=demo_images.badge("Bronze Label-merke", "BRONZE\nLABEL"),
+        badge=demo_images.badge(
+            "Bronze Label-merke",
+            "BRONZE\nLABEL",
+            description="Rundt merke i bronse med teksten «Bronze Label».",
+        ),
         assessment=t(
             "Benchmarkingmetoden er utviklet av ESCA og er anerkjent i hele Europa. En "
             "ESCA-ekspert intervjuer klyngeledelsen om 36 indikatorer innen seks områder: "
@@ -414,6 +426,17 @@ NEWS = [
 ]
 
 
+# The news items' main images, described in the image library (their alternative text).
+NEWS_IMAGES = [
+    "Tegnet rom med et lyst vindu, {furniture} og et rundt teppe.",
+    "Tegnet arbeidsrom med {furniture}, en lampe i messing og en plante.",
+    "Tegnet messestand med {furniture} og en stålampe foran en lys vegg.",
+    "Tegnet stue med {furniture} på et tregulv og lys fra et høyt vindu.",
+    "Tegnet rom med {furniture}, et teppe i ull og en plante i leirpotte.",
+    "Tegnet verksted med et stort vindu, {furniture} og en stålampe.",
+]
+
+
 def load_tags():
     nb = Locale.objects.get(language_code="nb")
     tags = {}
@@ -444,7 +467,14 @@ def load_news(home):
             slug=slug,
             intro=intro,
             date=today - datetime.timedelta(days=9 * number + 2),
-            main_image=demo_images.interior(f"Nyhet {number + 1}", seed=10 + number),
+            main_image=demo_images.interior(
+                f"Nyhet {number + 1}", seed=10 + number, description=NEWS_IMAGES[number]
+            ),
+            main_image_caption=t(
+                "Illustrasjon: et norsk rom slik klyngens medlemmer tegner det.",
+                "Illustration: a Norwegian room as the cluster's members draw it.",
+            ),
+            main_image_credit="Norwegian Rooms",
             body=paragraphs(text),
             tag_links=[NewsPageTag(tag=tags[key]) for key in tag_keys],
         )
@@ -534,6 +564,17 @@ def load_events(home):
             location=location,
             start=start,
             end=start + datetime.timedelta(hours=hours),
+            organiser=t("Norwegian Rooms", "Norwegian Rooms"),
+            price=t(
+                "Gratis for medlemmer, 450 kr for andre", "Free for members, NOK 450 for others"
+            )
+            if hours > 2
+            else "",
+            image=demo_images.interior(
+                f"Arrangement – {slug}",
+                seed=40 + hours,
+                description="Tegnet møterom med {furniture}, en stålampe og et høyt vindu.",
+            ),
             registration_url="https://www.example.no/pamelding" if days > 0 else "",
             body=paragraphs(intro),
         )
@@ -584,7 +625,12 @@ def load_members(home):
                 member_since=since,
                 description=description,
                 website=f"https://{name.split()[0].lower().replace('ø', 'o')}.example.no/",
-                logo=demo_images.logo(f"Logo {name}", initials, seed=100 + number),
+                logo=demo_images.logo(
+                    f"Logo {name}",
+                    initials,
+                    seed=100 + number,
+                    description=f"Logoen til {name}: bokstavene {initials}.",
+                ),
             )
         translated(company)
     return ensure_child(
@@ -785,7 +831,14 @@ def load_partners():
         partner = Partner.objects.filter(locale=nb, name=name).first()
         if partner is None:
             logo = (
-                demo_images.logo(f"Logo {name}", initials, seed=300 + order) if initials else None
+                demo_images.logo(
+                    f"Logo {name}",
+                    initials,
+                    seed=300 + order,
+                    description=f"Logoen til {name}: bokstavene {initials}.",
+                )
+                if initials
+                else None
             )
             partner = Partner.objects.create(
                 locale=nb, name=name, kind=kind, url=url, sort_order=order, logo=logo
@@ -1014,12 +1067,17 @@ def load_about(home, membership):
             (
                 "image",
                 {
-                    "image": demo_images.interior("Om klyngen – verksted", seed=3),
+                    "image": demo_images.interior(
+                        "Om klyngen – verksted",
+                        seed=3,
+                        description="Tegnet verksted med {furniture}, et teppe og en plante.",
+                    ),
                     "alt_text": t(
                         "Et lyst rom med enkle møbler i tre.",
                         "A bright room with simple wooden furniture.",
                     ),
                     "caption": t("Norsk design i praksis.", "Norwegian design in practice."),
+                    "credit": "Norwegian Rooms",
                 },
             ),
             (

@@ -1,7 +1,9 @@
 """Image helpers shared by the page types: renditions loaded together, and srcsets that
 list each width once (``{% srcset_image %}`` of site_core/templatetags/image_tags.py)."""
 
+from django.conf import settings
 from django.db.models import prefetch_related_objects
+from django.utils import translation
 from wagtail.images.models import ResponsiveImage
 
 
@@ -38,3 +40,30 @@ class DistinctWidthImage(ResponsiveImage):
         if len(self.renditions) == 1 and self.attrs and "sizes" in self.attrs:
             only = self.renditions[0]
             self.attrs = {**self.attrs, "srcset": f"{only.url} {only.width}w"}
+
+
+def alt_text(image, decorative=False):
+    """The text alternative of `image` (WCAG 1.1.1): "" when the editor marked it
+    decorative (or there is no image), else the image's description (Wagtail's
+    `description` field, written once per image in the library), else its title, so that
+    a meaningful image never goes out with an empty alt while the editor is warned
+    (`missing_description`)."""
+    if image is None or decorative:
+        return ""
+    return (getattr(image, "description", "") or image.title or "").strip()
+
+
+def alt_language(image, decorative=False):
+    """The language of `image`'s alternative text when it differs from the page's (the
+    active language): image descriptions are written once, in the site's default
+    language (settings.LANGUAGE_CODE), so an English page marks them ``lang="nb"``
+    (WCAG 3.1.2). None (no attribute) when the languages agree or there is no text."""
+    if not alt_text(image, decorative) or translation.get_language() == settings.LANGUAGE_CODE:
+        return None
+    return settings.LANGUAGE_CODE
+
+
+def missing_description(image, decorative=False):
+    """True when `image` carries meaning (not `decorative`) but has no description in the
+    image library: the admin tells the editor so (home.image_checks)."""
+    return image is not None and not decorative and not (image.description or "").strip()

@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -55,7 +57,24 @@ class EventPage(RoutablePageMixin, PublicPage):
 
     start = models.DateTimeField(_("starts"), help_text=_("Date and time in Norwegian time."))
     end = models.DateTimeField(_("ends"))
-    location = models.CharField(_("location"), max_length=200, blank=True)
+    location = models.CharField(
+        _("location"),
+        max_length=200,
+        blank=True,
+        help_text=_("An address or place name; the page links it to a map search."),
+    )
+    organiser = models.CharField(
+        _("organiser"),
+        max_length=200,
+        blank=True,
+        help_text=_("Who holds the event, e.g. the cluster or a member company."),
+    )
+    price = models.CharField(
+        _("price"),
+        max_length=200,
+        blank=True,
+        help_text=_("Free text, e.g. “NOK 450, free for members”. Leave empty for a free event."),
+    )
     registration_url = models.URLField(
         _("registration link"), blank=True, help_text=_("Where to sign up, if needed.")
     )
@@ -67,6 +86,15 @@ class EventPage(RoutablePageMixin, PublicPage):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    image_decorative = models.BooleanField(
+        _("the image is decorative"),
+        default=False,
+        help_text=_(
+            "Tick only when the image adds nothing to the text: it is then hidden from screen "
+            "readers. Otherwise the image's description in the image library is its "
+            "alternative text."
+        ),
+    )
     body = body_field()
 
     content_panels = PublicPage.content_panels + [
@@ -74,13 +102,17 @@ class EventPage(RoutablePageMixin, PublicPage):
             [
                 FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
                 FieldPanel("location"),
+                FieldPanel("organiser"),
+                FieldPanel("price"),
                 FieldPanel("registration_url"),
             ],
             heading=_("When and where"),
         ),
-        FieldPanel("image"),
+        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_decorative")], heading=_("Image")),
         FieldPanel("body"),
     ]
+    # The page form asks for a description of a meaningful image (site_core.page_forms).
+    meaningful_images = {"image": "image_decorative"}
     search_fields = PublicPage.search_fields + [
         index.SearchField("location"),
         index.SearchField("body"),
@@ -105,6 +137,20 @@ class EventPage(RoutablePageMixin, PublicPage):
     @property
     def social_image(self):
         return self.image
+
+    @property
+    def map_url(self):
+        """An OpenStreetMap search for the location (a plain link: no embedded map, no
+        tracker), or "" without a location."""
+        if not self.location:
+            return ""
+        return "https://www.openstreetmap.org/search?" + urlencode({"query": self.location})
+
+    @property
+    def registration_link(self):
+        """Where a visitor signs up, or "" (none, or the event is over). The one place the
+        page asks: registration on the site itself (issue 16) replaces this."""
+        return "" if self.is_past else self.registration_url
 
     @path("ical/", name="ical")
     def ical(self, request):

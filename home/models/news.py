@@ -1,19 +1,25 @@
+from urllib.parse import quote, urlencode
+
 from django.db import models
 from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from home.feeds import NewsFeed
 from site_core.pages import paginate
 from site_core.snippet_drafts import PublishableSnippet
 
 from .public_page import PublicPage, body_field
+
+# How many related articles an article shows.
+RELATED_COUNT = 3
 
 
 class NewsTag(PublishableSnippet):
@@ -102,14 +108,46 @@ class NewsPage(PublicPage):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    main_image_decorative = models.BooleanField(
+        _("the main image is decorative"),
+        default=False,
+        help_text=_(
+            "Tick only when the image adds nothing to the text: it is then hidden from screen "
+            "readers. Otherwise the image's description in the image library is its "
+            "alternative text."
+        ),
+    )
+    main_image_caption = models.CharField(
+        _("caption"),
+        max_length=250,
+        blank=True,
+        help_text=_("Shown under the main image."),
+    )
+    main_image_credit = models.CharField(
+        _("photo credit"),
+        max_length=120,
+        blank=True,
+        help_text=_("The photographer or source, shown as “Photo: …”."),
+    )
     body = body_field()
 
     content_panels = PublicPage.content_panels + [
         FieldPanel("date"),
-        FieldPanel("main_image"),
+        MultiFieldPanel(
+            [
+                FieldPanel("main_image"),
+                FieldPanel("main_image_decorative"),
+                FieldPanel("main_image_caption"),
+                FieldPanel("main_image_credit"),
+            ],
+            heading=_("Main image"),
+        ),
         FieldPanel("body"),
         InlinePanel("tag_links", label=_("tags")),
     ]
+    override_translatable_fields = [SynchronizedField("main_image_credit")]
+    # The page form asks for a description of a meaningful image (site_core.page_forms).
+    meaningful_images = {"main_image": "main_image_decorative"}
     search_fields = PublicPage.search_fields + [
         index.SearchField("body"),
     ]
@@ -134,6 +172,56 @@ class NewsPage(PublicPage):
         else:
             links = self.tag_links.select_related("tag")
         return [link.tag for link in links if link.tag.live]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(
+            related=self.related_articles(),
+            share_links=self.share_links(request),
+            page_url=self.get_full_url(request),
+        )
+        return context
+
+    def related_articles(self, count=RELATED_COUNT):
+        """Up to `count` other live, public news items of this page's language: those
+        sharing a tag with it first (most shared tags, then newest), then the latest, so
+        that the list is never empty while there is other news. Never this page."""
+        candidates = (
+            NewsPage.objects.live_public()
+            .filter(locale_id=self.locale_id)
+            .exclude(translation_key=self.translation_key)
+            .select_related("main_image")
+            .prefetch_related("main_image__renditions")
+        )
+        tag_ids = [tag.pk for tag in self.tags]
+        related = list(
+            candidates.filter(tag_links__tag__in=tag_ids)
+            .annotate(shared=models.Count("tag_links"))
+            .order_by("-shared", "-date", "-pk")[:count]
+        )
+        if len(related) < count:
+            chosen = [page.pk for page in related]
+            related += list(
+                candidates.exclude(pk__in=chosen).order_by("-date", "-pk")[: count - len(related)]
+            )
+        return related
+
+    def share_links(self, request):
+        """[(label, URL), ...] to share this item without a third-party script: LinkedIn's
+        and Facebook's share addresses and an e-mail (RFC 6068 mailto), the page's URL and
+        title percent-encoded."""
+        url = self.get_full_url(request)
+        return [
+            (
+                "LinkedIn",
+                "https://www.linkedin.com/sharing/share-offsite/?" + urlencode({"url": url}),
+            ),
+            ("Facebook", "https://www.facebook.com/sharer/sharer.php?" + urlencode({"u": url})),
+            (
+                _("E-mail"),
+                "mailto:?" + urlencode({"subject": self.title, "body": url}, quote_via=quote),
+            ),
+        ]
 
     @staticmethod
     def prefetch_tags(pages):

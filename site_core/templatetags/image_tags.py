@@ -10,7 +10,7 @@ from wagtail.images.shortcuts import get_renditions_or_not_found
 from wagtail.images.templatetags.wagtailimages_tags import SrcsetImageNode
 from wagtail.images.templatetags.wagtailimages_tags import image as parse_image_tag
 
-from site_core.images import DistinctWidthImage
+from site_core.images import DistinctWidthImage, alt_language, alt_text
 
 register = template.Library()
 register.tag("image", parse_image_tag)
@@ -39,3 +39,18 @@ def srcset_image(parser, token):
     return DistinctWidthSrcsetNode(
         node.image_expr, node.filter_specs, output_var_name=node.output_var_name, attrs=node.attrs
     )
+
+
+@register.filter
+def alt(image, decorative=False):
+    """``alt=page.main_image|alt:page.main_image_decorative``: the image's text
+    alternative (site_core.images.alt_text), "" when `decorative`."""
+    return alt_text(image, decorative)
+
+
+@register.filter
+def alt_lang(image, decorative=False):
+    """``lang=page.main_image|alt_lang:page.main_image_decorative``: the language of the
+    image's alternative text when it is not the page's (site_core.images.alt_language),
+    else None, which leaves the attribute out."""
+    return alt_language(image, decorative)

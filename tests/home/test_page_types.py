@@ -82,7 +82,7 @@ PAGES = [
     ("news index", "Felles messestand i Milano", "A shared stand in Milan"),
     ("news", "Bærekraft", "Sustainability"),
     ("event index", "Medlemsmøte og klyngesamling", "Members&#x27; meeting and cluster gathering"),
-    ("past event", "Dette arrangementet er over.", "This event has taken place."),
+    ("past event", "Arrangementet er over", "This event has ended"),
     ("member directory", "Vevde pledd og puter i norsk ull",
      "Woven throws and cushions in Norwegian wool"),
     ("membership", "Hvorfor bli medlem av klyngen vår?", "Why become a member of our cluster?"),

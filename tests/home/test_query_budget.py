@@ -51,6 +51,7 @@ def add_members(count):
         MemberCompany(
             locale_id=MemberCompany.objects.filter(locale__language_code="nb").first().locale_id,
             name=f"Ekstra AS {n:02d}",
+            slug=f"ekstra-as-{n:02d}",  # bulk_create skips the save that makes it
             sector=Sector.TEXTILES,
             logo=logo,
             description="Ekstra medlem.",

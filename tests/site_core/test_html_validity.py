@@ -39,7 +39,8 @@ def checker_command():
 
 def nu_errors(named_documents, directory):
     """{name: [message]} of the checker's errors in `named_documents` ({name: html bytes}),
-    written as files into `directory`. Warnings and notes are not errors; a file the checker cannot read is."""
+    written as files into `directory`. Warnings and notes are not errors; a file the
+    checker cannot read is."""
     files = {}
     for number, (name, html) in enumerate(named_documents.items()):
         path = directory / f"{number}.html"
