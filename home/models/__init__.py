@@ -5,6 +5,7 @@ from .home_page import HomePage
 from .labels import LabelIndexPage, LabelPage
 from .members import MemberCompany, MemberDirectoryPage, Sector
 from .membership import MembershipPage
+from .newsletter import NewsletterSubscription
 from .news import NewsIndexPage, NewsPage, NewsPageTag, NewsTag
 from .programmes import ProgrammeIndexPage, ProgrammeLevel, ProgrammePage
 from .standard import StandardPage
@@ -25,6 +26,7 @@ __all__ = [
     "NewsPage",
     "NewsPageTag",
     "NewsTag",
+    "NewsletterSubscription",
     "ProgrammeIndexPage",
     "ProgrammeLevel",
     "ProgrammePage",
