@@ -47,8 +47,7 @@ def sign_up(request):
         form.add_error(
             None,
             gettext(
-                "We have received several sign-ups from your address. Please try again in "
-                "an hour."
+                "We have received several sign-ups from your address. Please try again in an hour."
             ),
         )
         return render_sign_up(request, form, status=429)
@@ -97,9 +96,7 @@ def unsubscribe(request, token):
     mark_private(request)
     subscription = newsletter.subscription_for_unsubscribe_token(token)
     if subscription is None:
-        return TemplateResponse(
-            request, "home/newsletter/unsubscribe_invalid.html", {}, status=404
-        )
+        return TemplateResponse(request, "home/newsletter/unsubscribe_invalid.html", {}, status=404)
     if request.method == "POST":
         newsletter.unsubscribe(subscription)
         return TemplateResponse(request, "home/newsletter/unsubscribed.html", {})

@@ -5,8 +5,8 @@ from .home_page import HomePage
 from .labels import LabelIndexPage, LabelPage
 from .members import MemberCompany, MemberDirectoryPage, Sector
 from .membership import MembershipPage
-from .newsletter import NewsletterSubscription
 from .news import NewsIndexPage, NewsPage, NewsPageTag, NewsTag
+from .newsletter import NewsletterSubscription
 from .programmes import ProgrammeIndexPage, ProgrammeLevel, ProgrammePage
 from .standard import StandardPage
 
