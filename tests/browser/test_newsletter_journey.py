@@ -9,6 +9,7 @@ from django.core import mail
 from playwright.sync_api import expect
 
 from home.models import NewsletterSubscription
+from tests.browser.axe import assert_no_axe_violations
 
 pytestmark = pytest.mark.browser
 
@@ -48,10 +49,12 @@ def test_visitor_signs_up_in_the_footer_and_confirms_from_the_mail(
         expect(page.locator("main")).to_contain_text(texts["invalid"])
         expect(field).to_have_attribute("aria-invalid", "true")
         expect(field).to_have_value(address.replace("@", "-"))  # what was typed is kept
+        audit(page, javascript, "newsletter sign-up with an error")
         field.fill(address)
         with page.expect_navigation():
             page.locator("main form.newsletter-form button").click()
         expect(page.get_by_role("heading", level=1)).to_have_text(texts["check"])
+        audit(page, javascript, "newsletter: check your e-mail")
         subscription = NewsletterSubscription.objects.get(email=address)
         assert subscription.status == NewsletterSubscription.Status.PENDING
 
@@ -60,10 +63,18 @@ def test_visitor_signs_up_in_the_footer_and_confirms_from_the_mail(
         page.goto(confirm_url)
         subscription.refresh_from_db()
         assert subscription.status == NewsletterSubscription.Status.PENDING  # opening only
+        audit(page, javascript, "newsletter: confirm")
         with page.expect_navigation():
             page.get_by_role("button", name=texts["confirm"]).click()
         expect(page.get_by_role("heading", level=1)).to_have_text(texts["done"])
+        audit(page, javascript, "newsletter: confirmed")
         subscription.refresh_from_db()
         assert subscription.status == NewsletterSubscription.Status.CONFIRMED
     finally:
         context.close()
+
+
+def audit(page, javascript, name):
+    """axe on the page as it is (axe runs as a script: only where JavaScript is on)."""
+    if javascript:
+        assert_no_axe_violations(page, name)
