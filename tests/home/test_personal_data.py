@@ -273,3 +273,14 @@ def test_the_erasure_is_reported_in_the_admin_language(client, site, language, t
     assert {"nb": "Ja, slett det", "en": "Yes, erase it"}[language] in confirm
     response = client.post(ERASE, {"email": "kari@example.no"}, follow=True)
     assert text in response.content.decode()
+
+
+@pytest.mark.parametrize(("value", "months"), [(None, "24"), ("6", "6")])
+def test_the_retention_period_comes_from_the_environment(value, months):
+    from tests.site_core.test_settings import FULL_PRODUCTION_ENV, run_manage
+
+    env = {**FULL_PRODUCTION_ENV, **({"PERSONAL_DATA_RETENTION_MONTHS": value} if value else {})}
+    script = "from django.conf import settings; print(settings.PERSONAL_DATA_RETENTION_MONTHS)"
+    result = run_manage("shell", "-c", script, **env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == months
