@@ -50,6 +50,7 @@ class NewsletterSubscriberViewSet(ModelViewSet):
     add_to_admin_menu = True
     index_view_class = ConfirmedSubscribersIndexView
     inspect_view_enabled = True  # registers "Can view" for the groups editor
+    inspect_view_fields = ["email", "language", "status", "created_at", "confirmed_at"]
     copy_view_enabled = False
     list_display = ["email", "language", "confirmed_at"]
     list_filter = ["language"]

@@ -117,7 +117,8 @@ def export_csv(email):
             for field, value in record.items():
                 if isinstance(value, datetime):
                     value = value.isoformat()
-                writer.writerow([key, number, field, neutralise(str(value))])
+                text = "" if value is None else str(value)
+                writer.writerow([key, number, field, neutralise(text)])
     return output.getvalue()
 
 
