@@ -8,7 +8,6 @@ are refused to everyone (`ListOnlyPermissionPolicy`). Pending and unsubscribed s
 not listed; the personal data search finds them (site_core/personal_data.py).
 """
 
-from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -45,7 +44,6 @@ class ConfirmedSubscribersIndexView(IndexView):
 class NewsletterSubscriberViewSet(ModelViewSet):
     model = NewsletterSubscription
     icon = "mail"
-    menu_label = _("Newsletter subscribers")
     menu_order = 800
     add_to_admin_menu = True
     index_view_class = ConfirmedSubscribersIndexView
