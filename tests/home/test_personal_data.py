@@ -199,7 +199,11 @@ def test_erasure_asks_first_then_erases_both_kinds_and_logs_no_address(staff):
 
     (log,) = PersonalDataErasure.objects.all()
     assert log.reason == PersonalDataErasure.Reason.REQUEST
-    assert log.counts == {"membership-applications": 2, "newsletter-subscriptions": 1}
+    assert log.counts == {
+        "queued-jobs": 0,
+        "membership-applications": 2,
+        "newsletter-subscriptions": 1,
+    }
     assert log.erased_by.username.startswith("admin")
     stored = json.dumps(list(PersonalDataErasure.objects.values()), default=str)
     assert "kari" not in stored.lower()
@@ -284,3 +288,22 @@ def test_the_retention_period_comes_from_the_environment(value, months):
     result = run_manage("shell", "-c", script, **env)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[-1] == months
+
+
+def test_queued_mail_about_the_address_is_found_exported_and_erased(staff, job_queue):
+    from django.core.mail import EmailMessage
+    from django_tasks_db.models import DBTaskResult
+
+    EmailMessage("Hei", "Takk for søknaden", to=["Kari Nordmann <KARI@example.no>"]).send()
+    EmailMessage("Hei", "Til en annen", to=["akari@example.no"]).send()
+    assert DBTaskResult.objects.count() == 2
+
+    html = staff.get(SEARCH, {"email": "kari@example.no"}).content.decode()
+    assert "Queued e-mails and jobs: 1" in html
+    data = json.loads(body_of(staff.get(export_url("json"), {"email": "kari@example.no"})))
+    (job,) = data["records"]["queued-jobs"]
+    assert job["arguments"]["args"][0]["body"] == "Takk for søknaden"
+
+    staff.post(ERASE, {"email": "kari@example.no"})
+    (left,) = DBTaskResult.objects.all()
+    assert left.args_kwargs["args"][0]["to"] == ["akari@example.no"]
