@@ -8,6 +8,7 @@ class HomeConfig(AppConfig):
     verbose_name = "Public site"
 
     def ready(self):
-        from home import signals
+        from home import personal_data, signals
 
         signals.connect()
+        personal_data.register_kinds()

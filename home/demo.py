@@ -31,6 +31,7 @@ from .models import (
     MemberDirectoryPage,
     MembershipPage,
     NewsIndexPage,
+    NewsletterSubscription,
     NewsPage,
     NewsPageTag,
     NewsTag,
@@ -1135,6 +1136,32 @@ def load_footer(labels, programmes, privacy, accessibility):
     return translated(footer)
 
 
+# Fictional addresses (example.no/.com are reserved for examples, RFC 2606): two readers
+# who confirmed, one in each language, and one who has not opened the link yet, so the
+# admin's Newsletter subscribers and Settings → Personal data have something to show.
+DEMO_SUBSCRIBERS = [
+    ("lesar@example.no", "nb", NewsletterSubscription.Status.CONFIRMED),
+    ("reader@example.com", "en", NewsletterSubscription.Status.CONFIRMED),
+    ("venter@example.no", "nb", NewsletterSubscription.Status.PENDING),
+]
+
+
+def load_newsletter():
+    now = timezone.now()
+    for email, language, status in DEMO_SUBSCRIBERS:
+        confirmed = status == NewsletterSubscription.Status.CONFIRMED
+        NewsletterSubscription.objects.get_or_create(
+            email=email,
+            defaults={
+                "language": language,
+                "status": status,
+                "confirmed_at": now if confirmed else None,
+                # The pending one's link was "sent" now; it has no token anyone knows.
+                "token_sent_at": now,
+            },
+        )
+
+
 def load():
     home = load_home()
     goals = load_goals(home)
@@ -1152,3 +1179,4 @@ def load():
     privacy = load_privacy_statement(home)
     accessibility = load_accessibility_statement(home)
     load_footer(label.get_parent(), programme.get_parent(), privacy, accessibility)
+    load_newsletter()

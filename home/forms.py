@@ -116,3 +116,29 @@ class MembershipForm(forms.Form):
     def submission_data(self):
         """What we store and e-mail: every field except the honeypot."""
         return {k: v for k, v in self.cleaned_data.items() if k != HONEYPOT_FIELD}
+
+
+class NewsletterForm(forms.Form):
+    """The newsletter sign-up: an e-mail address (and the honeypot bots fill in)."""
+
+    email = forms.EmailField(
+        label=_("Your e-mail address"),
+        max_length=254,
+        error_messages={
+            "required": _("Enter your e-mail address."),
+            "invalid": _("Enter a valid e-mail address, like name@example.no."),
+        },
+        widget=forms.EmailInput({"autocomplete": "email"}),
+    )
+    homepage = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput({"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    def clean_email(self):
+        # One row per address whatever its spelling: Kari@Example.no is kari@example.no.
+        return self.cleaned_data["email"].strip().lower()
+
+    def is_bot(self):
+        return bool(self.data.get(HONEYPOT_FIELD))

@@ -13,6 +13,7 @@ class SiteCoreConfig(AppConfig):
             fragment_cache,
             localized_dates,
             notification_language,
+            personal_data_jobs,
             restrictions,  # noqa: F401  (connects the signal handlers)
             segment_overrides,
             slugs,
@@ -32,3 +33,4 @@ class SiteCoreConfig(AppConfig):
         slugs.connect()
         localized_dates.install()
         workflow_names.connect()
+        personal_data_jobs.register_kind()

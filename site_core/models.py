@@ -3,6 +3,7 @@ schedule's state and each page's stored search vector."""
 
 import posixpath
 
+from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
@@ -78,3 +79,37 @@ class PageSearchVector(models.Model):
 
     def __str__(self):
         return f"search vector of page {self.page_id}"
+
+
+class PersonalDataErasure(models.Model):
+    """A record that personal data was deleted, holding no personal data of the person:
+    how many records of each kind (site_core.personal_data), why, when and by whom.
+    Never the e-mail address, nor a hash of it (a hash of an address is easily reversed
+    by trying addresses)."""
+
+    class Reason(models.TextChoices):
+        REQUEST = "request", _("Erased on request")
+        RETENTION = "retention", _("Retention period ended")
+
+    erased_at = models.DateTimeField(_("erased at"), auto_now_add=True)
+    reason = models.CharField(_("reason"), max_length=10, choices=Reason.choices)
+    erased_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("erased by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    counts = models.JSONField(_("records erased"), default=dict)
+
+    class Meta:
+        verbose_name = _("personal data erasure")
+        verbose_name_plural = _("personal data erasures")
+        ordering = ["-erased_at"]
+        permissions = [
+            ("manage_personal_data", "Can find, export and erase personal data"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_reason_display()} {self.erased_at:%Y-%m-%d %H:%M}"

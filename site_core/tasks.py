@@ -1,9 +1,15 @@
 """Recurring jobs of the site as a whole, run by the worker (settings.SCHEDULE)."""
 
+import logging
+
 from django.core.management import call_command
 from django.db.models import Max
 from django_tasks import task
 from wagtail.models import Page, Revision
+
+from site_core import personal_data
+
+logger = logging.getLogger(__name__)
 
 # Finished jobs hold whole e-mails (addresses, names, password links), so they are kept no
 # longer than needed to answer "did my e-mail go out?" over a weekend; failed ones a month,
@@ -48,3 +54,15 @@ def prune_job_results():
         failed_min_age_days=KEEP_FAILED_DAYS,
         verbosity=0,
     )
+
+
+@task()
+def delete_expired_personal_data():
+    """Delete what is past its retention period (site_core.personal_data.delete_expired:
+    membership applications and ended newsletter sign-ups older than
+    PERSONAL_DATA_RETENTION_MONTHS, unconfirmed sign-ups whose link expired); returns
+    {kind: records deleted}."""
+    counts = personal_data.delete_expired()
+    if any(counts.values()):
+        logger.info("Deleted personal data past its retention period: %s", counts)
+    return counts

@@ -35,6 +35,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path(_("search/"), search_view, name="search"),
     path("", include("intranet.urls")),
+    path("", include("home.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

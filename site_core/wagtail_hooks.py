@@ -1,5 +1,6 @@
 """Admin hooks of the shared layer."""
 
+from django.contrib.auth.models import Permission
 from django.urls import path, reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -8,6 +9,7 @@ from wagtail.models import Page, TranslatableMixin
 
 from site_core import (
     page_views,
+    personal_data_views,
     translation_bulk_publish,
     translation_cascade_bulk,
     translation_creation,
@@ -208,3 +210,39 @@ def translation_visibility_urls():
             name="site_core_snippets_api_detail",
         ),
     ]
+
+
+@hooks.register("register_admin_urls")
+def personal_data_urls():
+    """Settings → Personal data (site_core.personal_data_views)."""
+    return [
+        path("personal-data/", personal_data_views.search, name="site_core_personal_data"),
+        path(
+            "personal-data/export/<str:file_format>/",
+            personal_data_views.export,
+            name="site_core_personal_data_export",
+        ),
+        path(
+            "personal-data/erase/", personal_data_views.erase, name="site_core_personal_data_erase"
+        ),
+    ]
+
+
+@hooks.register("register_settings_menu_item")
+def personal_data_menu_item():
+    """Settings → Personal data, for those with `site_core.manage_personal_data`."""
+    return personal_data_views.PersonalDataMenuItem(
+        _("Personal data"),
+        reverse("site_core_personal_data"),
+        name="personal-data",
+        icon_name="user",
+        order=900,
+    )
+
+
+@hooks.register("register_permissions")
+def personal_data_permission():
+    """The permission to find, export and erase personal data, in the groups editor."""
+    return Permission.objects.filter(
+        content_type__app_label="site_core", codename="manage_personal_data"
+    )

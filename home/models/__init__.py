@@ -8,6 +8,7 @@ from .labels import LabelIndexPage, LabelPage
 from .members import MemberCompany, MemberDirectoryPage, Sector
 from .membership import MembershipPage
 from .news import NewsIndexPage, NewsPage, NewsPageTag, NewsTag
+from .newsletter import NewsletterSubscription
 from .partners import Partner
 from .programmes import ProgrammeIndexPage, ProgrammeLevel, ProgrammePage
 from .standard import StandardPage
@@ -30,6 +31,7 @@ __all__ = [
     "NewsPage",
     "NewsPageTag",
     "NewsTag",
+    "NewsletterSubscription",
     "Partner",
     "ProgrammeIndexPage",
     "ProgrammeLevel",

@@ -1,7 +1,6 @@
 import logging
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.mail import EmailMessage
 from django.db import models, transaction
 from django.template.loader import render_to_string
@@ -17,9 +16,9 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.forms import MembershipForm
-from site_core.client_address import client_ip
 from site_core.page_mixins import IntroMixin, ListingMixin
 from site_core.pages import SitePage
+from site_core.rate_limits import client_address, take_slot
 
 from .contacts import StaffContact
 from .footer import Footer
@@ -30,12 +29,6 @@ logger = logging.getLogger(__name__)
 # Applications accepted from one address per window; real companies apply once.
 RATE_LIMIT = 3
 RATE_WINDOW = 60 * 60
-
-
-def client_address(request):
-    """The visitor's address, by the same rule as login throttling (behind a trusted proxy,
-    the forwarded address: site_core.client_address), so both limits count visitors."""
-    return client_ip(request) or "unknown"
 
 
 class MembershipPage(IntroMixin, ListingMixin, AbstractEmailForm, SitePage):
@@ -156,18 +149,9 @@ class MembershipPage(IntroMixin, ListingMixin, AbstractEmailForm, SitePage):
         return TemplateResponse(request, self.get_template(request), context, status=status)
 
     def take_rate_limit_slot(self, request):
-        """True while this address has applied fewer than RATE_LIMIT times in the window.
-
-        cache.add + incr are atomic in Redis, so parallel workers share one count.
-        """
-        key = f"membership-rate:{self.pk}:{client_address(request)}"
-        cache.add(key, 0, RATE_WINDOW)
-        try:
-            count = cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.set(key, 1, RATE_WINDOW)
-            count = 1
-        return count <= RATE_LIMIT
+        """True while this address has applied fewer than RATE_LIMIT times in the window
+        (site_core.rate_limits, shared with the newsletter sign-up)."""
+        return take_slot(f"membership-rate:{self.pk}", request, RATE_LIMIT, RATE_WINDOW)
 
     def process_form_submission(self, form):
         """Store the application and queue its e-mails (site_core.queued_mail) in one

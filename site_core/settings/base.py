@@ -390,7 +390,16 @@ SCHEDULE = {
     },
     "member-digest": {"task": "intranet.tasks.send_member_digest", "daily_at": "06:15"},
     "prune-job-results": {"task": "site_core.tasks.prune_job_results", "daily_at": "03:30"},
+    "delete-expired-personal-data": {
+        "task": "site_core.tasks.delete_expired_personal_data",
+        "daily_at": "03:45",
+    },
 }
+
+# How long membership applications and ended newsletter sign-ups are kept (calendar
+# months; site_core/personal_data.py, README "Personal data"). The privacy statement
+# states the same period: change both together.
+PERSONAL_DATA_RETENTION_MONTHS = int(os.environ.get("PERSONAL_DATA_RETENTION_MONTHS", 24))
 
 # Every e-mail is queued (site_core/queued_mail.py) and sent by the worker through
 # EMAIL_DELIVERY_BACKEND: the console here, SMTP in production, memory in tests.

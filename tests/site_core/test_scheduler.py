@@ -35,7 +35,12 @@ from tests.jobs import jobs, run_jobs
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 OSLO = ZoneInfo("Europe/Oslo")
-SCHEDULES = ["member-digest", "prune-job-results", "publish-scheduled-pages"]
+SCHEDULES = [
+    "delete-expired-personal-data",
+    "member-digest",
+    "prune-job-results",
+    "publish-scheduled-pages",
+]
 
 
 def oslo(*args):
