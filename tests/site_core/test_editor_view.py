@@ -88,9 +88,7 @@ def preview_of_translation(client, page):
 
 
 @pytest.mark.parametrize("language", ["nb", "en"])
-def test_every_page_type_has_a_preview_in_both_languages(
-    client, public_site, log_in_as, language
-):
+def test_every_page_type_has_a_preview_in_both_languages(client, public_site, log_in_as, language):
     log_in_as("admin")
     for name, pages in site_pages(public_site).items():
         page = getattr(pages, language).specific
