@@ -6,9 +6,10 @@ FORMS = {
     "name": "{brand}",  # plain text: e-mail subjects
     "mark": "{brand}®",  # titles, og:site_name
     "organisation": "{brand}® Cluster",  # signatures, the admin, sentences about the cluster
+    "kind": "Cluster",  # the organisation's name after the mark: the logo's second line
 }
 
 
 def brand_name(form="mark"):
-    """`form` ("name", "mark" or "organisation") of the brand; KeyError for another form."""
+    """`form` ("name", "mark", "organisation" or "kind") of the brand; KeyError for another form."""
     return FORMS[form].format(brand=settings.SITE_BRAND)

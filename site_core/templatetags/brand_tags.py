@@ -11,5 +11,6 @@ register = template.Library()
 @register.simple_tag
 def brand(form="mark"):
     """The brand: "mark" -> "Norwegian Rooms®", "name" -> "Norwegian Rooms",
-    "organisation" -> "Norwegian Rooms® Cluster" (site_core.brand.brand_name)."""
+    "organisation" -> "Norwegian Rooms® Cluster", "kind" -> "Cluster"
+    (site_core.brand.brand_name)."""
     return brand_name(form)

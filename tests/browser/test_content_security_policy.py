@@ -2,8 +2,9 @@
 triggers a violation, and the detector itself notices one."""
 
 import pytest
+from playwright.sync_api import expect
 
-from tests.browser.helpers import log_in
+from tests.browser.helpers import log_in, log_in_to_admin
 from tests.browser.test_accessibility import INTRANET_PAGES, PUBLIC_PAGES
 
 pytestmark = pytest.mark.browser
@@ -56,3 +57,20 @@ def test_the_detector_notices_an_inline_script(site, page):
     page.wait_for_function("window.__cspViolations.length > 0")
     assert page.evaluate("window.injected") is None
     assert "script-src" in page.evaluate("window.__cspViolations")[0]
+
+
+@pytest.mark.parametrize("language", ["nb", "en"])
+def test_the_editors_user_bar_and_its_checker_keep_to_the_policy(site, page, language):
+    """An editor's user bar loads Wagtail's own scripts and styles ('self'), and its
+    accessibility checker runs, without a violation; the bar offers to edit the page."""
+    page.add_init_script(RECORD_VIOLATIONS)
+    log_in_to_admin(page, "redaktor", "demo-redaktor-passord")
+    paths = {"home": PUBLIC_PAGES[language]["home"], "news": PUBLIC_PAGES[language]["news"]}
+    assert violations_on(page, paths) == {}
+    trigger = page.locator("wagtail-userbar #wagtail-userbar-trigger")
+    expect(trigger).to_be_visible()
+    trigger.click()
+    expect(page.locator("wagtail-userbar a[href*='/edit/']")).to_be_visible()
+    page.locator("wagtail-userbar #checker-trigger").click()
+    expect(page.locator("wagtail-userbar #checker-results")).to_be_visible()
+    assert page.evaluate("window.__cspViolations") == []
