@@ -449,7 +449,9 @@ def load_tags():
     return tags
 
 
-def load_news(home):
+def load_news(home, contact):
+    """The news index and its articles, each with `contact` (a StaffContact) as its
+    contact person."""
     index = ensure_child(
         home,
         NewsIndexPage,
@@ -478,6 +480,7 @@ def load_news(home):
             main_image_credit="Norwegian Rooms",
             body=paragraphs(text),
             tag_links=[NewsPageTag(tag=tags[key]) for key in tag_keys],
+            contact=contact,
         )
     return index
 
@@ -882,12 +885,6 @@ def load_privacy_statement(home):
                     "send you the newsletter.",
                 ),
                 t(
-                    "Påmeldinger til arrangementer: navn, e-post og bedrift, for å planlegge "
-                    "arrangementet og gi deg beskjed om endringer.",
-                    "Event registrations: name, e-mail and company, to plan the event and tell "
-                    "you about changes.",
-                ),
-                t(
                     "Grunnlaget er samtykket ditt og vår berettigede interesse i å drive "
                     "klyngen (personvernforordningen artikkel 6).",
                     "The legal basis is your consent and our legitimate interest in running "
@@ -897,12 +894,16 @@ def load_privacy_statement(home):
             heading("Hvor lenge vi lagrer det", "How long we keep it"),
             *paragraphs(
                 t(
-                    "Vi sletter søknader og påmeldinger 24 måneder etter at de kom inn, med "
-                    "mindre du blir medlem. Du kan melde deg av nyhetsbrevet når som helst "
-                    "med lenken i hvert nyhetsbrev.",
-                    "We erase applications and sign-ups 24 months after they arrive, unless "
-                    "you become a member. You can unsubscribe from the newsletter at any time "
-                    "with the link in every issue.",
+                    "Vi sletter søknader om medlemskap 24 måneder etter at de kom inn. En "
+                    "påmelding til nyhetsbrevet som ikke blir bekreftet, sletter vi etter sju "
+                    "dager; en bekreftet påmelding beholder vi så lenge du abonnerer, og "
+                    "sletter den 24 måneder etter at du meldte deg av. Du kan melde deg av når "
+                    "som helst med lenken i hver e-post fra oss.",
+                    "We erase membership applications 24 months after they arrive. A "
+                    "newsletter sign-up that is never confirmed is erased after seven days; a "
+                    "confirmed one is kept while you are subscribed and erased 24 months after "
+                    "you unsubscribe. You can unsubscribe at any time with the link in every "
+                    "e-mail from us.",
                 ),
             ),
             heading("Innsyn, retting og sletting", "Access, correction and erasure"),
@@ -1167,10 +1168,10 @@ def load():
     goals = load_goals(home)
     label = load_labels(home)
     programme = load_programmes(home)
-    load_news(home)
+    contacts = load_contacts()
+    load_news(home, contacts[0])
     load_events(home)
     load_members(home)
-    contacts = load_contacts()
     load_partners()
     membership = load_membership(home, goals, contacts[1])
     about = load_about(home, membership)

@@ -93,3 +93,34 @@ class StaffContact(index.Indexed, PublishableSnippet):
 
     def __str__(self):
         return f"{self.name} – {self.role}"
+
+
+class ContactPersonMixin(models.Model):
+    """A page with a contact person: one StaffContact chosen by the editor (`contact`,
+    the same in every language: list `SynchronizedField("contact")` in the page type's
+    `override_translatable_fields`) and shown in the page's language (`contact_person`).
+
+    Put `contact_panels` into the page type's `content_panels`.
+    """
+
+    contact = models.ForeignKey(
+        StaffContact,
+        verbose_name=_("contact person"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The person visitors can ask about this page's subject."),
+    )
+
+    contact_panels = [FieldPanel("contact")]
+
+    class Meta:
+        abstract = True
+
+    def contact_person(self):
+        """The chosen contact's live version in this page's language, or None when none
+        is chosen or its translation is not published."""
+        if self.contact_id is None:
+            return None
+        return next(iter(StaffContact.objects.localized([self.contact], self.locale_id)), None)

@@ -20,7 +20,7 @@ from site_core.page_mixins import IntroMixin, ListingMixin
 from site_core.pages import SitePage
 from site_core.rate_limits import client_address, take_slot
 
-from .contacts import StaffContact
+from .contacts import ContactPersonMixin
 from .footer import Footer
 from .public_page import body_field
 
@@ -31,7 +31,7 @@ RATE_LIMIT = 3
 RATE_WINDOW = 60 * 60
 
 
-class MembershipPage(IntroMixin, ListingMixin, AbstractEmailForm, SitePage):
+class MembershipPage(IntroMixin, ListingMixin, ContactPersonMixin, AbstractEmailForm, SitePage):
     """“Why become a member”: the pitch, and the application form.
 
     The form's fields are fixed in code (home.forms.MembershipForm); editors
@@ -45,15 +45,6 @@ class MembershipPage(IntroMixin, ListingMixin, AbstractEmailForm, SitePage):
         features=["bold", "italic", "link", "ul"],
         help_text=_("What membership costs and what a member commits to."),
     )
-    contact = models.ForeignKey(
-        StaffContact,
-        verbose_name=_("contact person"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("The person companies can ask about membership."),
-    )
     form_heading = models.CharField(_("form heading"), max_length=120, default="", blank=True)
     thank_you_text = RichTextField(
         _("thank-you text"), blank=True, help_text=_("Shown after a successful application.")
@@ -64,7 +55,7 @@ class MembershipPage(IntroMixin, ListingMixin, AbstractEmailForm, SitePage):
         *IntroMixin.intro_panels,
         FieldPanel("body"),
         FieldPanel("terms"),
-        FieldPanel("contact"),
+        *ContactPersonMixin.contact_panels,
         FieldPanel("form_heading"),
         FieldPanel("thank_you_text"),
         MultiFieldPanel(
@@ -103,12 +94,6 @@ class MembershipPage(IntroMixin, ListingMixin, AbstractEmailForm, SitePage):
         in this page's locale), "" when there is none."""
         footer = Footer.live_for_locale(self.locale)
         return footer.statement_url(footer.privacy_page, self.locale_id) if footer else ""
-
-    def contact_person(self):
-        """The chosen contact's live version in this page's language, or None."""
-        if self.contact is None:
-            return None
-        return next(iter(StaffContact.objects.localized([self.contact], self.locale_id)), None)
 
     # The form builder's hooks, pointed at our fixed form.
     def get_form_class(self):

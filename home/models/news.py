@@ -16,6 +16,7 @@ from home.feeds import NewsFeed
 from site_core.pages import paginate
 from site_core.snippet_drafts import PublishableSnippet
 
+from .contacts import ContactPersonMixin
 from .public_page import PublicPage, body_field
 
 # How many related articles an article shows.
@@ -94,7 +95,7 @@ class NewsIndexPage(RoutablePageMixin, PublicPage):
         return NewsFeed(self)(request)
 
 
-class NewsPage(PublicPage):
+class NewsPage(ContactPersonMixin, PublicPage):
     """One news item."""
 
     og_type = "article"
@@ -144,8 +145,12 @@ class NewsPage(PublicPage):
         ),
         FieldPanel("body"),
         InlinePanel("tag_links", label=_("tags")),
+        *ContactPersonMixin.contact_panels,
     ]
-    override_translatable_fields = [SynchronizedField("main_image_credit")]
+    override_translatable_fields = [
+        SynchronizedField("main_image_credit"),
+        SynchronizedField("contact"),
+    ]
     # The page form asks for a description of a meaningful image (site_core.page_forms).
     meaningful_images = {"main_image": "main_image_decorative"}
     search_fields = PublicPage.search_fields + [
@@ -177,6 +182,7 @@ class NewsPage(PublicPage):
         context = super().get_context(request, *args, **kwargs)
         context.update(
             related=self.related_articles(),
+            contact=self.contact_person(),
             share_links=self.share_links(request),
             page_url=self.get_full_url(request),
         )

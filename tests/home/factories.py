@@ -16,6 +16,7 @@ from wagtail.models import PageViewRestriction
 from wagtail.rich_text import RichText
 
 from home.models import (
+    ContactPage,
     EventPage,
     Footer,
     Goal,
@@ -534,7 +535,7 @@ def build_public_site():
     Returns the bilingual_site namespace with `pages`: {name: SimpleNamespace(nb=, en=)}
     for "home", "goals", "label index", "label", "programme index", "programme",
     "news index", "news" (NEWS[2]), "event index", "event" (EVENTS[0]), "past event",
-    "member directory", "membership" and "about"; and `footer`.
+    "member directory", "membership", "about" and "contact"; and `footer`.
     """
     from tests.factories import bilingual_site
 
@@ -553,6 +554,7 @@ def build_public_site():
     directory = member_directory(site, members=MEMBERS[4:], logos=True, **menu)
     membership = membership_page(site, goals=goals.nb, **menu)
     about = about_page(site, membership.nb, **menu)
+    contact = contact_page(site)
     site.footer = footer(
         {
             "Utmerkelser": ("Labels", label_index.nb),
@@ -580,8 +582,19 @@ def build_public_site():
         "member directory": directory,
         "membership": membership,
         "about": about,
+        "contact": contact,
     }
     return site
+
+
+def contact_page(site):
+    """A contact page (no staff contacts chosen) under `site`'s home page, in both
+    languages: SimpleNamespace(nb=, en=)."""
+    from tests.factories import publish, translate
+
+    page = publish(site.nb.add_child(instance=ContactPage(title="Kontakt", slug="kontakt")))
+    english = translate(page, {"Kontakt": "Contact", "kontakt": "contact"})
+    return SimpleNamespace(nb=page, en=english)
 
 
 def make_renditions(pages):

@@ -25,6 +25,7 @@ from tests.factories import (
     CommunicationsLeadFactory,
     EditorFactory,
     ImageFactory,
+    NewsPageFactory,
     StandardPageFactory,
     bilingual_site,
     locales,
@@ -379,3 +380,26 @@ def test_an_editor_submits_people_and_partners_and_the_lead_publishes(client, or
     assert not editor.has_perm(f"home.delete_{name}")
     assert lead.has_perm(f"home.publish_{name}") and lead.has_perm(f"home.delete_{name}")
     assert model.get_default_workflow().name == APPROVAL_WORKFLOW
+
+
+# --- An article's contact person -------------------------------------------------------
+
+
+def test_an_article_shows_its_contact_person_in_the_articles_language(
+    client, org, django_capture_on_commit_callbacks
+):
+    """The contact chosen on the Norwegian article shows on both, with the role in each
+    page's language; one whose English version is a draft is left out of the English page."""
+    with django_capture_on_commit_callbacks(execute=True):
+        news = publish(NewsPageFactory(parent=org.nb, title="Nytt", contact=org.contacts[0]))
+        english = translate(news, {"Nytt": "News item"})
+    nb, _footer = main_and_footer(client, news.url)
+    en, _footer = main_and_footer(client, english.url)
+    assert "Kari Nordmann" in nb and "Klyngeleder" in nb and "Kontaktperson" in nb
+    assert "Kari Nordmann" in en and "Cluster manager" in en and "Contact person" in en
+    assert "Klyngeleder" not in en
+    draft = org.contacts[0].get_translation(locales()["en"])
+    draft.live = False
+    draft.save()
+    en, _footer = main_and_footer(client, english.url)
+    assert "Kari Nordmann" not in en and "Contact person" not in en

@@ -72,8 +72,9 @@ class Images(HTMLParser):
 
 
 def images(body):
+    """The attributes of every <img> in the page's <main> (not the header's logo)."""
     parser = Images()
-    parser.feed(body)
+    parser.feed(body.split("<main", 1)[1])
     return parser.images
 
 

@@ -9,6 +9,8 @@ from django.template import Context, Template
 from django.utils import translation
 from wagtail.models import Page, Site
 
+from home.models import MemberDirectoryPage
+
 from .helpers import add_nb_page, restrict_to
 
 pytestmark = pytest.mark.django_db
@@ -104,7 +106,15 @@ def test_sitemap_lists_public_pages_of_both_languages_with_alternates(client, pu
     locations = [url.find("s:loc", SITEMAP_NS).text for url in root.findall("s:url", SITEMAP_NS)]
     assert len(locations) == len(set(locations))  # each page once
     expected = {page.full_url for page in public_pages()}
-    assert set(entries) == expected
+    companies = {
+        directory.company_url(company): directory
+        for directory in MemberDirectoryPage.objects.live()
+        for company in directory.companies()
+    }
+    assert companies  # each published member company has its page in the directory
+    assert set(entries) == expected | set(companies)
+    for url, directory in companies.items():
+        assert entries[url][directory.locale.language_code] == url
     for page in public_pages():
         alternates = entries[page.full_url]
         assert alternates[page.locale.language_code] == page.full_url
