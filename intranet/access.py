@@ -1,10 +1,12 @@
 """The intranet's access model: its groups, and restrictions that must stay in place.
 
 Whether a user passes a restriction, in bulk or one at a time, is site_core.privacy;
-this module names the groups (Members, Editors, "Project: <name>"), puts the intranet's
+this module names the groups (Members, Editors, "Project: <name>" and its leads,
+"Project leads: <name>"), puts the intranet's
 group restrictions back when they are missing, and marks responses private.
 """
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.models import BaseViewRestriction, CollectionViewRestriction, Page, PageViewRestriction
 
@@ -13,6 +15,9 @@ from site_core.editorial import EDITORS_GROUP
 MEMBERS_GROUP = "Members"
 STAFF_GROUP = EDITORS_GROUP
 PROJECT_GROUP_PREFIX = "Project: "
+# A project's leads (its join requests, the participant lists of its events) are the
+# members of a second group named after the project's: "Project leads: <name>".
+PROJECT_LEADS_GROUP_PREFIX = "Project leads: "
 
 
 def ensure_group_restriction(page_or_collection, groups):
@@ -56,3 +61,23 @@ def members_groups():
 def project_groups(project_group):
     """The groups that may open one project's space and files: its members, and staff."""
     return [project_group, group(STAFF_GROUP)]
+
+
+def leads_group_name(project_group):
+    """ "Project leads: <name>" for the project group "Project: <name>" (a Group or its name)."""
+    name = getattr(project_group, "name", project_group)
+    return PROJECT_LEADS_GROUP_PREFIX + name.removeprefix(PROJECT_GROUP_PREFIX)
+
+
+def leads_of(project_group):
+    """The active users who lead the project of `project_group` (a QuerySet of users)."""
+    return get_user_model().objects.filter(
+        groups__name=leads_group_name(project_group), is_active=True
+    )
+
+
+def is_project_lead(user, project_group):
+    """Whether `user` leads the project of `project_group` (one query; False for anonymous)."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return user.groups.filter(name=leads_group_name(project_group)).exists()

@@ -36,6 +36,7 @@ PROFILES = {
     "medlem": ("Fjordlys Møbler AS", "nb"),
     "sirkel": ("Vevstua Tekstil AS", "nb"),
     "eksport": ("Lyngstad Interiør AS", "en"),
+    "prosjektleder": ("Fjordlys Møbler AS", "nb"),
 }
 
 PROJECTS = [

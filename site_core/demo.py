@@ -63,6 +63,11 @@ DEMO_USERS = [
         "eksport", "eksport@example.com", "demo-eksport-passord", "Oliver", "Exporter",
         "member, project B", groups=("Members", "Project: Eksport til Storbritannia"),
     ),
+    DemoUser(
+        "prosjektleder", "prosjektleder@example.no", "demo-prosjektleder-passord", "Per",
+        "Prosjektleder", "project lead, project A",
+        groups=("Members", "Project: Sirkulære materialer", "Project leads: Sirkulære materialer"),
+    ),
 ]  # fmt: skip
 
 

@@ -354,6 +354,7 @@ ROLES = {
     "member": "medlem",
     "member_a": "sirkel",
     "member_b": "eksport",
+    "lead_a": "prosjektleder",
     "editor": "redaktor",
     "admin": "admin",
 }

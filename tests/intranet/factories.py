@@ -131,7 +131,8 @@ def member_news(intranet, title, english, date=None, attachments=()):
 def people(project_a, project_b):
     """One user per role of the access model (tests/conftest.ROLES): member (no project),
     member_a and member_b (in the groups named `project_a` and `project_b`; member_b
-    prefers English), editor, admin; `anonymous` is None. Returns {role: user}."""
+    prefers English), lead_a (member of project A and in its leads group), editor, admin;
+    `anonymous` is None. Returns {role: user}."""
     return {
         "anonymous": None,
         "member": MemberFactory(username="medlem", first_name="Mona", last_name="Medlem"),
@@ -145,6 +146,12 @@ def people(project_a, project_b):
             username="eksport",
             groups=[project_b],
             profile__preferred_language="en",
+        ),
+        "lead_a": MemberFactory(
+            username="prosjektleder",
+            first_name="Per",
+            last_name="Prosjektleder",
+            groups=[project_a, access.leads_group_name(project_a)],
         ),
         "editor": EditorFactory(),
         "admin": AdminFactory(),
