@@ -118,6 +118,8 @@ def kept_fragments(context):
         vary_on = [
             version,
             page.pk,
+            # A routable page's sub-views (a member company's page) have headers of their own.
+            request.path,
             translation.get_language(),
             request.scheme,
             request.get_host(),

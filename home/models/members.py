@@ -173,7 +173,7 @@ class MemberDirectoryPage(RoutablePageMixin, PublicPage):
             request,
             context_overrides={
                 "company": company,
-                "company_head": self.company_head(company, request),
+                "head": self.company_head(company, request),
             },
             template="home/member_company_page.html",
         )

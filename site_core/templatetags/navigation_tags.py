@@ -7,6 +7,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from wagtail.models import Page, Site
 
+from site_core.head import PageHead
 from site_core.privacy import exclude_restricted
 from site_core.translations import page_translations
 
@@ -69,23 +70,33 @@ def main_menu(context):
 @register.inclusion_tag("site_core/includes/language_switcher.html", takes_context=True)
 def language_switcher(context):
     """A link per language: the same page when it is translated, else that language's home page
-    with a note saying the page is not translated."""
+    with a note saying the page is not translated.
+
+    What "the same page" is comes from the PageHead a routable sub-view puts in the context
+    as `head` (a member company's page links to that company in the other language), else
+    from the page's translations."""
     request = context["request"]
     page = context.get("page")
     current = translation.get_language()
-    # A restricted page's translations carry the same restriction, so they may be linked.
-    translations = page_translations(page, public_only=False) if page else {}
+    head = context.get("head")
+    if isinstance(head, PageHead):
+        urls = dict(head.alternates)
+    else:
+        # A restricted page's translations carry the same restriction, so they may be linked.
+        translations = page_translations(page, public_only=False) if page else {}
+        urls = {code: target.url for code, target in translations.items()}
     options = []
     for code, name in settings.LANGUAGES:
-        target = translations.get(code)
-        missing = page is not None and target is None
-        if target is None:
-            target = locale_home(request, code)
+        url = urls.get(code)
+        missing = page is not None and url is None
+        if url is None:
+            home = locale_home(request, code)
+            url = home.url if home else f"/{code}/"
         options.append(
             {
                 "code": code,
                 "name": name,
-                "url": target.url if target else f"/{code}/",
+                "url": url,
                 "is_current": code == current,
                 "untranslated": missing,
             }

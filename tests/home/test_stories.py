@@ -492,3 +492,27 @@ def test_event_image_without_description_falls_back_to_its_title(client, stories
         )
     (main,) = [img for img in images(get(client, event.url)) if "srcset" in img]
     assert main["alt"] == "Salen i Ålesund"
+
+
+@pytest.mark.parametrize(
+    ("path", "other_path"),
+    [
+        ("/nb/medlemmer/kvitfjell-lampeverksted-as/", "/en/members/kvitfjell-lampeverksted-as/"),
+        ("/en/members/kvitfjell-lampeverksted-as/", "/nb/medlemmer/kvitfjell-lampeverksted-as/"),
+    ],
+)
+@pytest.mark.parametrize("fragment_cache_seconds", [0, 3600])
+def test_company_page_language_link_goes_to_the_same_company(
+    client, stories, settings, path, other_path, fragment_cache_seconds
+):
+    # With the header kept in the cache, the directory's own header (visited first, same
+    # page) must not stand in for the company page's.
+    settings.FRAGMENT_CACHE_SECONDS = fragment_cache_seconds
+    directory = path.rsplit("/", 2)[0] + "/"
+    get(client, directory)
+    switcher = get(client, path).split('class="language-switcher"')[1].split("</nav>")[0]
+    assert f'href="http://testserver{other_path}"' in switcher
+    assert "not translated" not in switcher and "ikke oversatt" not in switcher
+    # And the directory keeps its own links.
+    directory_switcher = get(client, directory).split('class="language-switcher"')[1]
+    assert other_path not in directory_switcher.split("</nav>")[0]
