@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from home.models import NewsletterSubscription
 from tests.conftest import body_of
-from tests.factories import AdminFactory, EditorFactory
+from tests.factories import AdminFactory, CommunicationsLeadFactory, EditorFactory
 from tests.site_core.helpers import admin_user
 
 pytestmark = pytest.mark.django_db
@@ -88,6 +88,12 @@ def test_the_view_permission_opens_the_listing(client, subscribers):
     user.user_permissions.add(Permission.objects.get(codename="view_newslettersubscription"))
     client.force_login(user)
     assert "kari@example.no" in client.get(LISTING).content.decode()
+
+
+def test_the_communications_lead_sees_the_subscribers(client, subscribers):
+    client.force_login(CommunicationsLeadFactory())
+    assert "kari@example.no" in client.get(LISTING).content.decode()
+    assert "newsletter_subscribers" in client.get("/admin/").content.decode()
 
 
 @pytest.mark.parametrize(

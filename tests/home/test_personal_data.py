@@ -17,7 +17,7 @@ from site_core import personal_data, tasks
 from site_core.models import PersonalDataErasure
 from site_core.scheduler import configured_schedules
 from tests.conftest import body_of
-from tests.factories import AdminFactory, EditorFactory, UserFactory
+from tests.factories import AdminFactory, CommunicationsLeadFactory, EditorFactory, UserFactory
 from tests.site_core.helpers import admin_user
 
 from .factories import APPLICATION
@@ -241,6 +241,16 @@ def test_the_permission_opens_it_and_shows_the_menu_item(client, site):
     assert "/admin/personal-data/" in client.get("/admin/").content.decode()
     client.force_login(EditorFactory())
     assert "/admin/personal-data/" not in client.get("/admin/").content.decode()
+
+
+def test_the_communications_lead_answers_for_personal_data(client, site):
+    # The group has the permission from a migration: no demo loader or admin step needed.
+    subscription()
+    client.force_login(CommunicationsLeadFactory())
+    response = client.get(SEARCH, {"email": "kari@example.no"})
+    assert response.status_code == 200 and "kari@example.no" in response.content.decode()
+    assert client.post(ERASE, {"email": "kari@example.no"}).status_code in (200, 302)
+    assert not NewsletterSubscription.objects.exists()
 
 
 def test_a_member_without_admin_access_cannot_reach_it(client, site):
