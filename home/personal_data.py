@@ -16,14 +16,17 @@ Status = NewsletterSubscription.Status
 
 
 def membership_applications():
+    """Every membership application (FormSubmission of any MembershipPage), as a QuerySet."""
     return FormSubmission.objects.filter(page__in=Page.objects.type(MembershipPage))
 
 
 def find_applications(email):
+    """The applications whose e-mail field is `email` (any case)."""
     return membership_applications().filter(form_data__email__iexact=email)
 
 
 def export_application(submission):
+    """One application as a dict: when, which page and language, and every field sent."""
     return {
         "submitted": submission.submit_time,
         "page": submission.page.title,
@@ -38,10 +41,12 @@ def expired_applications(now, cutoff):
 
 
 def find_subscriptions(email):
+    """The newsletter sign-ups of `email` (any case), whatever their status."""
     return NewsletterSubscription.objects.filter(email__iexact=email)
 
 
 def export_subscription(subscription):
+    """One sign-up as a dict: address, language, status and its dates."""
     return {
         "email": subscription.email,
         "language": subscription.language,
