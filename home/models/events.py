@@ -230,6 +230,6 @@ class EventPage(RoutablePageMixin, PublicPage):
     def participants(self, request):
         return event_registration_views.participants(self, request)
 
-    @path("participants.csv", name="participants_csv")
+    @path("participants/csv/", name="participants_csv")
     def participants_csv(self, request):
         return event_registration_views.participants_csv(self, request)
