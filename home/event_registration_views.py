@@ -111,11 +111,11 @@ def login_redirect(request):
 
 
 def register(event, request):
-    """POST: sign up (see the module's docstring); GET goes back to the page's form."""
-    if request.method != "POST":
-        return HttpResponseRedirect(event.url + "#registration")
+    """POST: sign up (see the module's docstring); GET: the event page with its form."""
     mark_private(request)
     block = RegistrationBlock(event, request)
+    if request.method != "POST":
+        return render_event(event, request, block)
     if not block.open:
         return render_event(event, request, block, status=409)
     was_full = request.POST.get("was_full") in ("True", "true", "1", "on")

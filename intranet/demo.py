@@ -351,11 +351,11 @@ PROJECT_A_EVENT = {
 
 
 # Who has signed up for project A's event: its lead (a demo user) and the pilot series'
-# shared mailbox, whose address names the code name, so the access tests can see the
+# working group, whose name carries the code name, so the access tests can tell the
 # participant list is project A's.
 PROJECT_A_EVENT_CAPACITY = 8
 PROJECT_A_PARTICIPANTS = [
-    ("Pilotgruppa", f"{PROJECT_A_CODE_NAME.lower()}-pilot@example.no", "Fjordlys Møbler AS", "nb"),
+    (f"Pilotgruppa {PROJECT_A_CODE_NAME}", "pilotgruppa@example.no", "Fjordlys Møbler AS", "nb"),
 ]
 
 
