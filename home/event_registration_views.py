@@ -129,6 +129,7 @@ def register(event, request):
             email=user.email,
             language=event_registrations.email_language(user, event.locale.language_code),
             user=user,
+            root_url=request.build_absolute_uri("/"),
         )
     else:
         form = EventRegistrationForm(request.POST)
@@ -161,6 +162,7 @@ def register(event, request):
             company=data["company"],
             language=event.locale.language_code,
             user=user if own_address else None,
+            root_url=request.build_absolute_uri("/"),
         )
     return render_sub_view(
         event,
@@ -182,7 +184,7 @@ def cancel(event, request, token):
     if not registration.is_active:
         return render_sub_view(event, request, "home/events/cancelled.html")
     if request.method == "POST":
-        event_registrations.cancel(event, registration)
+        event_registrations.cancel(event, registration, request.build_absolute_uri("/"))
         return render_sub_view(event, request, "home/events/cancelled.html")
     return render_sub_view(event, request, "home/events/cancel.html", registration=registration)
 
@@ -196,7 +198,7 @@ def cancel_mine(event, request):
     mark_private(request)
     registration = event_registrations.registration_for(event, request.user)
     if registration is not None:
-        event_registrations.cancel(event, registration)
+        event_registrations.cancel(event, registration, request.build_absolute_uri("/"))
     return render_sub_view(event, request, "home/events/cancelled.html")
 
 

@@ -86,13 +86,14 @@ def lock(event):
     list(Page.objects.select_for_update().filter(translation_key=event.translation_key))
 
 
-def sign_up(event, *, name, email, language, company="", user=None):
+def sign_up(event, *, name, email, language, company="", user=None, root_url=None):
     """Register `email` for `event` and queue the e-mail that says so.
 
     A place when one is free (or the event has no limit), else the waiting list. An address
     with an active registration already (any spelling) gets no second one. `language`
-    ("nb"/"en") is the e-mails' language. Returns (EventRegistration, CONFIRMED | WAITING |
-    ALREADY).
+    ("nb"/"en") is the e-mails' language; their links start with `root_url`
+    ("https://host", the address the person used; default: the site's). Returns
+    (EventRegistration, CONFIRMED | WAITING | ALREADY).
     """
     email = email.strip()
     with transaction.atomic():
@@ -118,14 +119,14 @@ def sign_up(event, *, name, email, language, company="", user=None):
             # Another request for the same address committed between our check and insert
             # (possible on databases that ignore the lock).
             return active_registrations(event).get(email__iexact=email), ALREADY
-        send_status_mail(event, registration)
+        send_status_mail(event, registration, root_url=root_url)
     return registration, registration.status
 
 
-def cancel(event, registration):
+def cancel(event, registration, root_url=None):
     """Cancel `registration` of `event` and give free places to the waiting list, first
     come first, each told by e-mail. Returns the promoted registrations (a list); nothing
-    happens to a registration cancelled already."""
+    happens to a registration cancelled already. `root_url` as for `sign_up`."""
     with transaction.atomic():
         lock(event)
         registration = EventRegistration.objects.get(pk=registration.pk)
@@ -134,10 +135,10 @@ def cancel(event, registration):
         registration.status = Status.CANCELLED
         registration.cancelled_at = timezone.now()
         registration.save(update_fields=["status", "cancelled_at"])
-        return promote(event)
+        return promote(event, root_url)
 
 
-def promote(event):
+def promote(event, root_url=None):
     """Move wait-listed people of `event` up while places are free; inside the caller's
     locked transaction. Returns the promoted registrations."""
     free = places_left(event, counts(event)["confirmed"])
@@ -147,7 +148,7 @@ def promote(event):
         registration.status = Status.CONFIRMED
         registration.promoted_at = timezone.now()
         registration.save(update_fields=["status", "promoted_at"])
-        send_status_mail(event, registration, promoted=True)
+        send_status_mail(event, registration, promoted=True, root_url=root_url)
     return promoted
 
 
@@ -183,18 +184,20 @@ def event_in(event, language):
     return translation_page or event
 
 
-def send_status_mail(event, registration, promoted=False):
+def send_status_mail(event, registration, promoted=False, root_url=None):
     """Queue the e-mail telling `registration`'s person where they stand at `event`: a
     place (`promoted`: a place after waiting) or the waiting list; in the registration's
-    language, with the event's .ics file and the cancel link."""
+    language, with the event's .ics file and the cancel link (under `root_url`, else the
+    site's own address)."""
     with translation.override(registration.language):
         page = event_in(event, registration.language)
-        cancel_url = page.full_url + page.reverse_subpage(
-            "cancel", args=[cancel_token(registration)]
-        )
+        _site, site_root, path = page.get_url_parts()
+        page_url = (root_url or site_root).rstrip("/") + path
+        cancel_url = page_url + page.reverse_subpage("cancel", args=[cancel_token(registration)])
         context = {
             "registration": registration,
             "event": page,
+            "event_url": page_url,
             "cancel_url": cancel_url,
             "promoted": promoted,
         }
