@@ -441,3 +441,10 @@ def test_registrations_are_found_exported_and_expire_after_the_event(event, sett
     later = now + timedelta(days=31 * (settings.PERSONAL_DATA_RETENTION_MONTHS + 1))
     EventRegistration.objects.update(created_at=now - timedelta(days=1))
     assert expired_event_registrations(later, personal_data.retention_cutoff(later)).exists()
+
+
+def test_staff_find_the_participants_from_the_admin(client, event, intranet_site):
+    log_in(client, intranet_site.people["editor"])
+    participants = f'href="{url(event.nb, "participants")}"'
+    assert participants in client.get(f"/admin/pages/{event.nb.get_parent().id}/").content.decode()
+    assert participants in client.get(f"/admin/pages/{event.nb.id}/edit/").content.decode()
