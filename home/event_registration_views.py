@@ -99,12 +99,15 @@ def render_event(event, request, block, status=200):
 
 
 def render_sub_view(event, request, template, status=200, **context):
+    """One of the registration pages (`template`, home/events/*.html) of `event`, with
+    `context` on top of the page's."""
     response = event.render(request, template=template, context_overrides=context)
     response.status_code = status
     return response
 
 
 def login_redirect(request):
+    """To the member login page, and back to this address after it."""
     return redirect_to_login(
         request.get_full_path(), resolve_url(settings.WAGTAIL_FRONTEND_LOGIN_URL)
     )

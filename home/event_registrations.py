@@ -160,6 +160,7 @@ def cancel_token(registration):
 
 
 def token_signature(pk, email):
+    """32 hex characters of an HMAC (SECRET_KEY, CANCEL_SALT) of the id and address."""
     return salted_hmac(CANCEL_SALT, f"{pk}:{email.lower()}", algorithm="sha256").hexdigest()[:32]
 
 

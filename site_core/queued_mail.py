@@ -75,6 +75,7 @@ def message_to_json(message):
 
 
 def as_bytes(content):
+    """An attachment's content as bytes (Django keeps text attachments as str)."""
     return content.encode() if isinstance(content, str) else content
 
 
