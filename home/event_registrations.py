@@ -138,6 +138,14 @@ def cancel(event, registration, root_url=None):
         return promote(event, root_url)
 
 
+def promote_into_free_places(event):
+    """Fill `event`'s free places from its waiting list (after more places were given) in a
+    locked transaction of its own. Returns the promoted registrations."""
+    with transaction.atomic():
+        lock(event)
+        return promote(event)
+
+
 def promote(event, root_url=None):
     """Move wait-listed people of `event` up while places are free; inside the caller's
     locked transaction. Returns the promoted registrations."""

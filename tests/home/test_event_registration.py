@@ -448,3 +448,15 @@ def test_staff_find_the_participants_from_the_admin(client, event, intranet_site
     participants = f'href="{url(event.nb, "participants")}"'
     assert participants in client.get(f"/admin/pages/{event.nb.get_parent().id}/").content.decode()
     assert participants in client.get(f"/admin/pages/{event.nb.id}/edit/").content.decode()
+
+
+def test_more_places_move_the_waiting_list_up_when_the_event_is_published(event):
+    take_places(event.nb, 3)  # two places: one on the waiting list
+    mail.outbox.clear()
+    event.nb.capacity = 3
+    with as_committed():
+        publish(event.nb)
+    assert event_registrations.counts(event.nb) == {"confirmed": 3, "waiting": 0}
+    (message,) = mail.outbox
+    assert message.to == ["deltaker2@example.no"]
+    assert message.subject == TEXT["nb"].promoted_subject
