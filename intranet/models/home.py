@@ -1,7 +1,9 @@
+from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from home.models import EventPage
+from home.models.event_registrations import EventRegistration
 from intranet import access
 from intranet.search import search_intranet
 from site_core import privacy
@@ -54,8 +56,31 @@ class IntranetHomePage(IntroMixin, IntranetPage):
             "latest_news": news.visible_to(user).order_by("-date", "-pk")[:DASHBOARD_ITEMS],
             "project_spaces": spaces.visible_to(user).order_by("title"),
             "recent_documents": privacy.visible_documents(user)[:DASHBOARD_ITEMS],
+            "my_events": self.my_events(user),
             "upcoming_events": self.upcoming_events(user),
         }
+
+    def my_events(self, user):
+        """The coming events `user` is registered or wait-listed for (by account or by the
+        account's address), soonest first, in this language, each with `my_status`
+        ("confirmed" or "waiting")."""
+        mine = EventRegistration.objects.filter(status__in=EventRegistration.ACTIVE).filter(
+            Q(user=user) | Q(email__iexact=user.email) if user.email else Q(user=user)
+        )
+        events = EventPage.objects.live().filter(
+            locale=self.locale,
+            end__gte=timezone.now(),
+            translation_key__in=mine.values("event_key"),
+        )
+        return (
+            events.visible_to(user)
+            .annotate(
+                my_status=Subquery(
+                    mine.filter(event_key=OuterRef("translation_key")).values("status")[:1]
+                )
+            )
+            .order_by("start")[:DASHBOARD_ITEMS]
+        )
 
     def upcoming_events(self, user):
         """The cluster's coming events in this language, members-only ones included when

@@ -102,7 +102,11 @@ def test_the_retention_job_deletes_only_what_is_past_its_time(site, settings):
     )  # fmt: skip
 
     result = tasks.delete_expired_personal_data.enqueue()
-    assert result.return_value == {"membership-applications": 1, "newsletter-subscriptions": 2}
+    assert result.return_value == {
+        "membership-applications": 1,
+        "newsletter-subscriptions": 2,
+        "event-registrations": 0,
+    }
 
     assert not FormSubmission.objects.filter(pk=old_application.pk).exists()
     assert FormSubmission.objects.filter(pk=recent_application.pk).exists()
@@ -129,6 +133,7 @@ def test_nothing_to_delete_logs_nothing(site):
     assert tasks.delete_expired_personal_data.enqueue().return_value == {
         "membership-applications": 0,
         "newsletter-subscriptions": 0,
+        "event-registrations": 0,
     }
     assert not PersonalDataErasure.objects.exists()
 
@@ -203,6 +208,7 @@ def test_erasure_asks_first_then_erases_both_kinds_and_logs_no_address(staff):
         "queued-jobs": 0,
         "membership-applications": 2,
         "newsletter-subscriptions": 1,
+        "event-registrations": 0,
     }
     assert log.erased_by.username.startswith("admin")
     stored = json.dumps(list(PersonalDataErasure.objects.values()), default=str)
