@@ -1,17 +1,23 @@
+from functools import reduce
+from operator import or_
+
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from home.models import EventPage
 from intranet import access
 from intranet.search import search_intranet
+from intranet.visits import record_visit
 from site_core import privacy
 from site_core.page_mixins import IntroMixin
 from site_core.search import clean_query
 
 from .base import IntranetPage
 from .documents import DocumentLibraryPage
-from .news import MemberNewsIndexPage, MemberNewsPage
-from .projects import ProjectSpacePage
+from .news import MemberNewsIndexPage, MemberNewsPage, NewsReadMark
+from .profile import MemberProfile
+from .projects import ProjectSpacePage, ProjectUpdate
 
 DASHBOARD_ITEMS = 5
 
@@ -29,6 +35,8 @@ class IntranetHomePage(IntroMixin, IntranetPage):
         "intranet.MemberNewsIndexPage",
         "intranet.DocumentLibraryPage",
         "intranet.ProjectSpacePage",
+        "intranet.PeopleDirectoryPage",
+        "intranet.AccountPage",
     ]
     max_count_per_parent = 1
 
@@ -48,14 +56,68 @@ class IntranetHomePage(IntroMixin, IntranetPage):
         sections = {page.specific_class: page for page in children}
         news = MemberNewsPage.objects.live().descendant_of(self).filter(locale=self.locale)
         spaces = ProjectSpacePage.objects.live().descendant_of(self).filter(locale=self.locale)
+        spaces = list(spaces.visible_to(user).select_related("collection").order_by("title"))
         return {
             "news_index": sections.get(MemberNewsIndexPage),
             "library": sections.get(DocumentLibraryPage),
             "latest_news": news.visible_to(user).order_by("-date", "-pk")[:DASHBOARD_ITEMS],
-            "project_spaces": spaces.visible_to(user).order_by("title"),
+            "project_spaces": spaces,
             "recent_documents": privacy.visible_documents(user)[:DASHBOARD_ITEMS],
             "upcoming_events": self.upcoming_events(user),
+            "whats_new": self.whats_new(user, news, spaces),
+            # Issue 16 point 5 (event registration) and point 3 (join requests) fill these.
+            "my_events": [],
+            "my_join_requests": [],
         }
+
+    def whats_new(self, user, news, spaces):
+        """What is new for `user` since their last visit (intranet.visits): {"since": the
+        aware datetime it counts from, "news": (count, first DASHBOARD_ITEMS) of the
+        member news they have not opened in either language, "documents" and "updates":
+        (count, first items) added since to the projects they are a member of}. `news` are
+        this intranet's news pages, `spaces` the project spaces the user may open (with
+        their collections). Counts the visit."""
+        try:
+            since = record_visit(user.member_profile)
+        except MemberProfile.DoesNotExist:  # staff without a member profile
+            since = None
+        since = since or user.date_joined
+        unread = (
+            news.visible_to(user)
+            .exclude(
+                translation_key__in=NewsReadMark.objects.filter(user=user).values("translation_key")
+            )
+            .order_by("-date", "-pk")
+        )
+        mine = [space for space in spaces if space.group_id in privacy.user_group_ids(user)]
+        documents = updates = None
+        if mine:
+            in_my_projects = reduce(
+                or_, (Q(collection__path__startswith=space.collection.path) for space in mine)
+            )
+            documents = (
+                privacy.visible_documents(user)
+                .filter(in_my_projects, created_at__gt=since)
+                .order_by("-created_at", "-pk")
+            )
+            updates = (
+                ProjectUpdate.objects.filter(page__in=[space.pk for space in mine])
+                .filter(created_at__gt=since)
+                .select_related("page")
+                .order_by("-created_at", "-pk")
+            )
+        return {
+            "since": since,
+            "news": self._count_and_first(unread),
+            "documents": self._count_and_first(documents),
+            "updates": self._count_and_first(updates),
+        }
+
+    @staticmethod
+    def _count_and_first(items):
+        if items is None:
+            return 0, []
+        return items.count(), list(items[:DASHBOARD_ITEMS])
 
     def upcoming_events(self, user):
         """The cluster's coming events in this language, members-only ones included when
