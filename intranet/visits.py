@@ -21,7 +21,7 @@ def record_visit(profile, now=None):
     the current time); returns the aware datetime from which things count as new: the
     start of the previous visit, or None when the member has had no earlier visit.
 
-    Saves the profile (one UPDATE) only when a visit starts or the last-seen time is more
+    Writes the profile (one UPDATE) only when a visit starts or the last-seen time is more
     than SEEN_RESOLUTION old.
     """
     now = now or timezone.now()
@@ -34,5 +34,9 @@ def record_visit(profile, now=None):
         profile.last_seen_at = now
         changed.append("last_seen_at")
     if changed:
-        profile.save(update_fields=changed)
+        # An UPDATE without save(): the profile is a snippet, and saving a snippet tells
+        # the fragment cache that content changed (site_core.fragment_cache).
+        type(profile).objects.filter(pk=profile.pk).update(
+            **{field: getattr(profile, field) for field in changed}
+        )
     return profile.previous_visit_at

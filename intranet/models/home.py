@@ -1,7 +1,7 @@
 from functools import reduce
 from operator import or_
 
-from django.db.models import Q
+from django.db.models import Count, Q, Window
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -13,13 +13,17 @@ from site_core import privacy
 from site_core.page_mixins import IntroMixin
 from site_core.search import clean_query
 
+from .account import AccountPage
 from .base import IntranetPage
 from .documents import DocumentLibraryPage
 from .news import MemberNewsIndexPage, MemberNewsPage, NewsReadMark
+from .people import PeopleDirectoryPage
 from .profile import MemberProfile
 from .projects import ProjectSpacePage, ProjectUpdate
 
 DASHBOARD_ITEMS = 5
+# The dashboard's sections: one each, linked from the dashboard or the navigation.
+SECTION_TYPES = (MemberNewsIndexPage, DocumentLibraryPage, PeopleDirectoryPage, AccountPage)
 
 
 class IntranetHomePage(IntroMixin, IntranetPage):
@@ -52,8 +56,7 @@ class IntranetHomePage(IntroMixin, IntranetPage):
         query = clean_query(request.GET.get("q", ""))
         if query:
             return {"search_query": query, "search_results": search_intranet(self, user, query)}
-        children = self.get_children().live().type(MemberNewsIndexPage, DocumentLibraryPage)
-        sections = {page.specific_class: page for page in children}
+        sections = self.sections(request)
         news = MemberNewsPage.objects.live().descendant_of(self).filter(locale=self.locale)
         spaces = ProjectSpacePage.objects.live().descendant_of(self).filter(locale=self.locale)
         spaces = list(spaces.visible_to(user).select_related("collection").order_by("title"))
@@ -69,6 +72,16 @@ class IntranetHomePage(IntroMixin, IntranetPage):
             "my_events": [],
             "my_join_requests": [],
         }
+
+    def sections(self, request):
+        """{page class: live child page} of this dashboard's sections (SECTION_TYPES), read
+        once per request: the dashboard and the navigation (intranet_tags) share it."""
+        kept = getattr(request, "_intranet_sections", None)
+        if kept is None or kept[0] != self.pk:
+            children = self.get_children().live().type(*SECTION_TYPES)
+            kept = (self.pk, {page.specific_class: page for page in children})
+            request._intranet_sections = kept
+        return kept[1]
 
     def whats_new(self, user, news, spaces):
         """What is new for `user` since their last visit (intranet.visits): {"since": the
@@ -115,9 +128,12 @@ class IntranetHomePage(IntroMixin, IntranetPage):
 
     @staticmethod
     def _count_and_first(items):
+        """(how many `items` there are, the first DASHBOARD_ITEMS of them), in one query: the
+        window function counts the rows before the LIMIT."""
         if items is None:
             return 0, []
-        return items.count(), list(items[:DASHBOARD_ITEMS])
+        first = list(items.annotate(total_count=Window(Count("pk")))[:DASHBOARD_ITEMS])
+        return (first[0].total_count if first else 0), first
 
     def upcoming_events(self, user):
         """The cluster's coming events in this language, members-only ones included when

@@ -15,7 +15,7 @@ NAV_PAGE_TYPES = (PeopleDirectoryPage, AccountPage)
 def intranet_nav(context, page=None):
     """The intranet navigation: the dashboard of `page`'s intranet (of the current
     language without a page, as on the 403 page), its people directory and My account, the
-    member's name and the log-out button. Two queries at most."""
+    member's name and the log-out button. Two queries at most, none on the dashboard."""
     request = context["request"]
     if page is not None and hasattr(page, "intranet_home"):
         home = page.intranet_home()
@@ -23,10 +23,7 @@ def intranet_nav(context, page=None):
         home = IntranetHomePage.objects.live().filter(locale__language_code=get_language()).first()
     links = []
     if home is not None:
-        sections = {
-            child.specific_class: child
-            for child in home.get_children().live().type(*NAV_PAGE_TYPES)
-        }
+        sections = home.sections(request)
         links = [sections[model] for model in NAV_PAGE_TYPES if model in sections]
     current = getattr(page, "pk", None)
     return {

@@ -11,8 +11,15 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
+from intranet import access
 from intranet.demo import MEMBERS_COLLECTION, minimal_pdf
-from intranet.models import IntranetHomePage, MemberNewsIndexPage, MemberNewsPage, ProjectSpacePage
+from intranet.models import (
+    IntranetHomePage,
+    MemberNewsIndexPage,
+    MemberNewsPage,
+    MemberProfile,
+    ProjectSpacePage,
+)
 from intranet.models.documents import DOCUMENTS_PER_PAGE
 from tests.factories import log_in
 
@@ -30,7 +37,13 @@ PAGES = [
     "/nb/intranett/dokumenter/?type=pdf&q=r",
     "/nb/intranett/sirkulaere-materialer/",
     f"/nb/intranett/?q={SECRET}",
+    "/nb/intranett/min-konto/",
+    "/en/intranet/my-account/",
+    "/nb/intranett/personer/",
+    "/en/intranet/people/?q=a",
 ]
+# The directory and a profile grow with the members: 5 at first, then MEMBERS.
+MEMBERS = 500
 
 
 def queries(client, url):
@@ -41,8 +54,33 @@ def queries(client, url):
     return len(context)
 
 
+def add_members(total):
+    """Bring the members (group Members, a profile, projects A and B, e-mail shown) up to
+    `total`."""
+    User = get_user_model()
+    members = Group.objects.get(name=access.MEMBERS_GROUP)
+    projects = list(Group.objects.filter(name__startswith=access.PROJECT_GROUP_PREFIX)[:2])
+    company = MemberProfile.objects.exclude(company=None).first().company
+    start = User.objects.filter(groups=members).count()
+    users = User.objects.bulk_create(
+        User(username=f"person{n}", email=f"person{n}@example.no", first_name=f"Person {n}")
+        for n in range(start, total)
+    )
+    users = User.objects.filter(username__in=[user.username for user in users])
+    MemberProfile.objects.bulk_create(
+        MemberProfile(user=user, company=company, show_email=True, phone="+47 900 00 000")
+        for user in users
+    )
+    Membership = User.groups.through
+    Membership.objects.bulk_create(
+        Membership(user=user, group=group) for user in users for group in [members, *projects]
+    )
+
+
 def add_content(total):
-    """Bring documents, news items and project spaces up to `total` each."""
+    """Bring documents, news items and project spaces up to `total` each, and the members
+    up to MEMBERS."""
+    add_members(MEMBERS)
     member = get_user_model().objects.get(username="sirkel")
     members_collection = Collection.objects.get(name=MEMBERS_COLLECTION)
     project_a = ProjectSpacePage.objects.get(slug="sirkulaere-materialer")
@@ -76,13 +114,14 @@ def add_content(total):
 
 def test_intranet_pages_stay_within_budget_and_do_not_grow(client, intranet_site):
     log_in(client, intranet_site.people["member_a"])
-    small = {url: queries(client, url) for url in PAGES}
+    pages = PAGES + [f"/nb/intranett/personer/{intranet_site.people['lead_a'].pk}/"]
+    small = {url: queries(client, url) for url in pages}
     # More than a page of each listing (documents: 20 a page, news: 10), all projects shown.
     add_content(DOCUMENTS_PER_PAGE + 5)
-    large = {url: queries(client, url) for url in PAGES}
+    large = {url: queries(client, url) for url in pages}
     print(
-        f"queries with 5 / {DOCUMENTS_PER_PAGE + 5} items:",
-        {url: (small[url], large[url]) for url in PAGES},
+        f"queries with 5 / {DOCUMENTS_PER_PAGE + 5} items, 5 / {MEMBERS} members:",
+        {url: (small[url], large[url]) for url in pages},
     )
     assert max(small.values()) <= BUDGET
     assert large == small
