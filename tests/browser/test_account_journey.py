@@ -79,9 +79,9 @@ def test_member_edits_their_account_appears_in_people_and_closes_it(
 
     with page.expect_navigation():
         page.locator("nav.intranet-nav").get_by_role("link", name=texts["people"]).click()
-    page.locator("input[name=q]").fill(name.split()[1])
+    page.locator("#people-search").fill(name.split()[1])
     with page.expect_navigation():
-        page.locator("input[name=q]").press("Enter")
+        page.locator("#people-search").press("Enter")
     row = page.locator("tbody tr", has_text=name)
     expect(row).to_contain_text("Innkjøper")
     expect(row).to_contain_text(email)
