@@ -1,3 +1,5 @@
+from dataclasses import replace
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db.models import Prefetch, Q
@@ -9,6 +11,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from home.models import MemberCompany
 from intranet import access
 from site_core import http_caching
+from site_core.head import document_title
 from site_core.page_mixins import IntroMixin
 from site_core.pages import paginate
 from site_core.search import clean_query
@@ -133,12 +136,15 @@ class PeopleDirectoryPage(RoutablePageMixin, IntroMixin, IntranetPage):
         project_names = self.project_names(viewer_project_groups(request.user))
         person = get_object_or_404(self.members_for(request.user, project_names), pk=user_id)
         self.with_project_names([person], project_names)
+        name = person.get_full_name() or person.get_username()
+        head = replace(
+            self.get_head(request),
+            title=name,
+            document_title=document_title(name),
+            url=self.get_full_url(request) + self.reverse_subpage("person", args=[user_id]),
+        )
         return self.render(
             request,
-            context_overrides={"person": person},
+            context_overrides={"person": person, "head": head},
             template="intranet/person_page.html",
         )
-
-    def person_url(self, user):
-        """The path of `user`'s profile page in this directory."""
-        return self.url + self.reverse_subpage("person", args=[user.pk])

@@ -75,7 +75,16 @@ class MemberProfile(models.Model):
     previous_visit_at = models.DateTimeField(_("previous visit started"), null=True, blank=True)
     last_seen_at = models.DateTimeField(_("last seen"), null=True, blank=True)
 
-    panels = [FieldPanel("user"), FieldPanel("company"), FieldPanel("preferred_language")]
+    panels = [
+        FieldPanel("user"),
+        FieldPanel("company"),
+        FieldPanel("job_title"),
+        FieldPanel("phone"),
+        FieldPanel("preferred_language"),
+        FieldPanel("digest_frequency"),
+        FieldPanel("show_email"),
+        FieldPanel("show_phone"),
+    ]
 
     class Meta:
         verbose_name = _("member profile")

@@ -46,9 +46,7 @@ TEXTS = {
 
 
 @pytest.mark.parametrize("language", ["nb", "en"])
-def test_member_edits_their_account_appears_in_people_and_closes_it(
-    fresh_site, page, language
-):
+def test_member_edits_their_account_appears_in_people_and_closes_it(fresh_site, page, language):
     email, password, name = MEMBERS[language]
     texts = TEXTS[language]
     log_in(page, email, password, language)

@@ -204,3 +204,14 @@ def test_closing_the_account_deactivates_logs_out_and_tells_staff(client, intran
     assert sent[people["editor"].email].subject.startswith("Et medlem har avsluttet kontoen")
     assert sent[english_editor.email].subject.startswith("A member closed their")
     assert member.email in sent[english_editor.email].body
+
+
+@pytest.mark.parametrize("role", ["member", "member_a", "member_b", "lead_a", "editor", "admin"])
+def test_each_role_downloads_only_their_own_data(client, intranet_site, role):
+    people = intranet_site.people
+    user = log_in(client, people[role])
+    body = client.get(NB + "my-data/").content.decode()
+    assert json.loads(body)["account"]["email"] == user.email
+    others = [p.email for r, p in people.items() if p is not None and r != role]
+    assert not [email for email in others if email in body]
+    assert SECRET not in body

@@ -66,6 +66,14 @@ def test_member_b_sees_nothing_of_project_a_on_member_as_profile(client, intrane
         assert SECRET not in page
 
 
+def test_a_profile_page_is_titled_with_the_members_name(client, intranet_site):
+    people = intranet_site.people
+    log_in(client, people["member"])
+    page = html(client, f"{NB}{people['member_a'].pk}/")
+    assert "<title>Sigrid Sirkelsen – Norwegian Rooms®</title>" in page
+    assert "<h1>Sigrid Sirkelsen</h1>" in page
+
+
 def test_projects_show_those_the_viewer_shares_and_all_to_staff(client, intranet_site):
     people = intranet_site.people
     profile = f"{EN}{people['lead_a'].pk}/"
