@@ -13,7 +13,7 @@ from site_core import http_caching
 from site_core.page_mixins import IntroMixin
 
 from .base import IntranetPage
-from .people import PeopleDirectoryPage, viewer_project_groups
+from .people import project_names_in, viewer_project_groups
 
 
 class AccountPage(RoutablePageMixin, IntroMixin, IntranetPage):
@@ -37,8 +37,7 @@ class AccountPage(RoutablePageMixin, IntroMixin, IntranetPage):
 
     def own_project_names(self, user):
         """{group id: project name} of the projects `user` is a member of."""
-        directory = PeopleDirectoryPage(locale=self.locale)
-        return directory.project_names(viewer_project_groups(user).filter(user=user))
+        return project_names_in(viewer_project_groups(user).filter(user=user), self.locale)
 
     def forms(self, request, bound=None):
         """The page's four forms, unbound, but `bound` ({name: form}) in their places."""

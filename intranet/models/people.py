@@ -31,6 +31,16 @@ def viewer_project_groups(user):
     return projects.filter(user=user)
 
 
+def project_names_in(groups, locale):
+    """{group id: project name in `locale`} for the project groups `groups` (a QuerySet):
+    the title of the live project space in that locale, else the group's name without
+    its prefix."""
+    names = {group.pk: group.name.removeprefix(access.PROJECT_GROUP_PREFIX) for group in groups}
+    spaces = ProjectSpacePage.objects.live().filter(locale=locale, group__in=list(names))
+    names.update(dict(spaces.values_list("group_id", "title")))
+    return names
+
+
 def directory_members():
     """Every active member with a profile (group Members), with profile and company,
     alphabetical by name: a QuerySet of users."""
@@ -67,18 +77,9 @@ class PeopleDirectoryPage(RoutablePageMixin, IntroMixin, IntranetPage):
         http_caching.mark_private(request)
         return super().serve(request, *args, **kwargs)
 
-    def project_names(self, groups):
-        """{group id: project name in this page's language} for the project groups
-        `groups` (a QuerySet): the title of the live project space, else the group's name
-        without its prefix."""
-        names = {group.pk: group.name.removeprefix(access.PROJECT_GROUP_PREFIX) for group in groups}
-        spaces = ProjectSpacePage.objects.live().filter(locale=self.locale, group__in=list(names))
-        names.update(dict(spaces.values_list("group_id", "title")))
-        return names
-
-    def members_for(self, viewer, project_names):
-        """directory_members() with `visible_projects` on each: the names of the member's
-        projects the viewer may see (`project_names`, from project_names())."""
+    def members_for(self, project_names):
+        """directory_members() with `visible_project_groups` on each: the member's project
+        groups among those the viewer may see (`project_names`, from project_names_in())."""
         projects = Group.objects.filter(pk__in=list(project_names))
         return directory_members().prefetch_related(
             Prefetch("groups", queryset=projects, to_attr="visible_project_groups")
@@ -86,6 +87,8 @@ class PeopleDirectoryPage(RoutablePageMixin, IntroMixin, IntranetPage):
 
     @staticmethod
     def with_project_names(people, project_names):
+        """Set `visible_projects` (sorted names, from `project_names`) on each of `people`
+        (users from members_for()); returns `people`."""
         for person in people:
             person.visible_projects = sorted(
                 project_names[group.pk] for group in person.visible_project_groups
@@ -95,8 +98,8 @@ class PeopleDirectoryPage(RoutablePageMixin, IntroMixin, IntranetPage):
     @path("")
     def directory(self, request):
         viewer = request.user
-        project_names = self.project_names(viewer_project_groups(viewer))
-        people = self.members_for(viewer, project_names)
+        project_names = project_names_in(viewer_project_groups(viewer), self.locale)
+        people = self.members_for(project_names)
 
         query = clean_query(request.GET.get("q", ""))
         for word in query.split():
@@ -133,8 +136,8 @@ class PeopleDirectoryPage(RoutablePageMixin, IntroMixin, IntranetPage):
     def person(self, request, user_id):
         """One member's profile, by the same rules as the directory; 404 for anyone who is
         not an active member."""
-        project_names = self.project_names(viewer_project_groups(request.user))
-        person = get_object_or_404(self.members_for(request.user, project_names), pk=user_id)
+        project_names = project_names_in(viewer_project_groups(request.user), self.locale)
+        person = get_object_or_404(self.members_for(project_names), pk=user_id)
         self.with_project_names([person], project_names)
         name = person.get_full_name() or person.get_username()
         head = replace(
