@@ -2,10 +2,13 @@ from django.apps import AppConfig
 
 
 class IntranetConfig(AppConfig):
-    """The member area behind the login: dashboard, member news, documents, project spaces."""
+    """The member area behind the login: dashboard, member news, documents, project spaces,
+    people and the member's own account."""
 
     name = "intranet"
     verbose_name = "Member intranet"
 
     def ready(self):
-        from intranet import signals  # noqa: F401  (connects the receivers)
+        from intranet import personal_data, signals  # noqa: F401  (connects the receivers)
+
+        personal_data.register_kinds()

@@ -19,12 +19,14 @@ from home.models import EventIndexPage, EventPage, HomePage, MemberCompany
 from home.models.event_registrations import EventRegistration
 from intranet import access
 from intranet.models import (
+    AccountPage,
     DocumentLibraryPage,
     IntranetHomePage,
     MemberNewsAttachment,
     MemberNewsIndexPage,
     MemberNewsPage,
     MemberProfile,
+    PeopleDirectoryPage,
     ProjectSpacePage,
     ProjectStatus,
     ProjectUpdate,
@@ -33,13 +35,14 @@ from site_core.demo import ensure_child_page, publish_translation
 
 PROJECT_A_CODE_NAME = "Tindrefjell"
 
-# username: (member company from the public directory's demo content, preferred language);
+# username: (member company from the public directory's demo content, preferred language,
+# what the people directory shows: job title, phone, show e-mail, show phone);
 # the users themselves are in site_core.demo.DEMO_USERS.
 PROFILES = {
-    "medlem": ("Fjordlys Møbler AS", "nb"),
-    "sirkel": ("Vevstua Tekstil AS", "nb"),
-    "eksport": ("Lyngstad Interiør AS", "en"),
-    "prosjektleder": ("Fjordlys Møbler AS", "nb"),
+    "medlem": ("Fjordlys Møbler AS", "nb", "Daglig leder", "+47 911 22 333", False, False),
+    "sirkel": ("Vevstua Tekstil AS", "nb", "Designer", "+47 922 33 444", False, True),
+    "eksport": ("Lyngstad Interiør AS", "en", "Export manager", "+44 20 7946 0000", True, True),
+    "prosjektleder": ("Fjordlys Møbler AS", "nb", "Prosjektleder", "+47 933 44 555", True, False),
 }
 
 PROJECTS = [
@@ -222,6 +225,36 @@ SECTIONS = {
             ),
         },
     ),
+    PeopleDirectoryPage: (
+        {
+            "title": "Personer",
+            "slug": "personer",
+            "intro": "Medlemmene i klyngen. E-post og telefon vises bare når personen har valgt "
+            "det.",
+        },
+        {
+            "Personer": "People",
+            "personer": "people",
+            "Medlemmene i klyngen. E-post og telefon vises bare når personen har valgt det.": (
+                "The cluster's members. E-mail and phone are shown only when the person has "
+                "chosen to show them."
+            ),
+        },
+    ),
+    AccountPage: (
+        {
+            "title": "Min konto",
+            "slug": "min-konto",
+            "intro": "Navn, passord, e-poster og hva andre medlemmer ser om deg.",
+        },
+        {
+            "Min konto": "My account",
+            "min-konto": "my-account",
+            "Navn, passord, e-poster og hva andre medlemmer ser om deg.": (
+                "Name, password, e-mails and what other members see about you."
+            ),
+        },
+    ),
 }
 
 
@@ -253,11 +286,18 @@ def minimal_pdf(text):
 
 def load_profiles(users):
     """Link the demo members to companies that home.demo has already loaded."""
-    for username, (company_name, language) in PROFILES.items():
+    for username, (company_name, language, job, phone, show_email, show_phone) in PROFILES.items():
         company = MemberCompany.objects.get(name=company_name, locale__language_code="nb")
         MemberProfile.objects.get_or_create(
             user=users[username],
-            defaults={"company": company, "preferred_language": language},
+            defaults={
+                "company": company,
+                "preferred_language": language,
+                "job_title": job,
+                "phone": phone,
+                "show_email": show_email,
+                "show_phone": show_phone,
+            },
         )
 
 
@@ -402,6 +442,8 @@ def load(users):
     news_index = load_section(intranet, MemberNewsIndexPage)
     load_news(news_index, member_documents[0])
     load_section(intranet, DocumentLibraryPage)
+    load_section(intranet, PeopleDirectoryPage)
+    load_section(intranet, AccountPage)
     for spec in PROJECTS:
         load_project(intranet, members_collection, spec)
     load_project_event(home_nb, Group.objects.get(name=PROJECTS[0]["group"]))

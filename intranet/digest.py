@@ -1,19 +1,31 @@
 """The member digest: one e-mail per member with what is new for them since the last one."""
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from intranet import access
-from intranet.models import MemberNewsPage, ProjectSpacePage, ProjectUpdate, SentDigestItem
+from intranet.models import (
+    DigestFrequency,
+    MemberNewsPage,
+    ProjectSpacePage,
+    ProjectUpdate,
+    SentDigestItem,
+)
 from site_core import privacy
 from site_core.brand import brand_name
+
+# A weekly digest waits this long after the last one. The daily job runs at the same time
+# each day, give or take a few seconds: the hour of slack keeps "7 days" from becoming 8.
+WEEKLY_INTERVAL = timedelta(days=7) - timedelta(hours=1)
 
 
 @dataclass(frozen=True)
@@ -24,13 +36,22 @@ class DigestItem:
     context: str = ""
 
 
-def recipients():
-    """Active members with an e-mail address and a profile (for the language)."""
+def recipients(now=None):
+    """Active members with an e-mail address and a profile (for the language) who want a
+    digest now (an aware datetime, default the current time): not those who turned it
+    off, and a weekly one only when the last went out at least WEEKLY_INTERVAL ago."""
+    now = now or timezone.now()
+    weekly_too_soon = Q(
+        member_profile__digest_frequency=DigestFrequency.WEEKLY,
+        member_profile__last_digest_at__gt=now - WEEKLY_INTERVAL,
+    )
     return (
         get_user_model()
         .objects.filter(is_active=True, groups__name=access.MEMBERS_GROUP)
         .exclude(email="")
         .filter(member_profile__isnull=False)
+        .exclude(member_profile__digest_frequency=DigestFrequency.OFF)
+        .exclude(weekly_too_soon)
         .select_related("member_profile")
         .distinct()
         .order_by("pk")
@@ -40,6 +61,8 @@ def recipients():
 def collect(user, root_url):
     """What is new for `user` since their last digest, within their access and language.
 
+    Updates and documents of the projects the member left out of the digest (their
+    profile's digest_muted_projects) are not included.
     Returns (news, documents, updates), each a list of DigestItem not sent before.
     """
     profile = user.member_profile
@@ -58,12 +81,26 @@ def collect(user, root_url):
         for page in news_pages
     ]
 
+    muted = list(profile.digest_muted_projects.values_list("pk", flat=True))
+    documents = privacy.visible_documents(user).filter(created_at__gt=since)
+    if muted:
+        # A project's documents are in its space's collection and the collections below it.
+        muted_paths = ProjectSpacePage.objects.filter(group__in=muted).values_list(
+            "collection__path", flat=True
+        )
+        for path in set(muted_paths):
+            documents = documents.exclude(collection__path__startswith=path)
     documents = [
         DigestItem(f"document:{doc.pk}", doc.title, root_url + doc.url, doc.collection.name)
-        for doc in privacy.visible_documents(user).filter(created_at__gt=since)
+        for doc in documents
     ]
 
-    spaces = ProjectSpacePage.objects.live().filter(locale__language_code=language).visible_to(user)
+    spaces = (
+        ProjectSpacePage.objects.live()
+        .filter(locale__language_code=language)
+        .exclude(group__in=muted)
+        .visible_to(user)
+    )
     project_updates = (
         ProjectUpdate.objects.filter(page__in=spaces, created_at__gt=since)
         .select_related("page")

@@ -1,4 +1,7 @@
-from django.db.models import OuterRef, Q, Subquery
+from functools import reduce
+from operator import or_
+
+from django.db.models import Count, OuterRef, Q, Subquery, Window
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -6,16 +9,22 @@ from home.models import EventPage
 from home.models.event_registrations import EventRegistration
 from intranet import access
 from intranet.search import search_intranet
+from intranet.visits import record_visit
 from site_core import privacy
 from site_core.page_mixins import IntroMixin
 from site_core.search import clean_query
 
+from .account import AccountPage
 from .base import IntranetPage
 from .documents import DocumentLibraryPage
-from .news import MemberNewsIndexPage, MemberNewsPage
-from .projects import ProjectSpacePage
+from .news import MemberNewsIndexPage, MemberNewsPage, NewsReadMark
+from .people import PeopleDirectoryPage
+from .profile import MemberProfile
+from .projects import ProjectSpacePage, ProjectUpdate
 
 DASHBOARD_ITEMS = 5
+# The dashboard's sections: one each, linked from the dashboard or the navigation.
+SECTION_TYPES = (MemberNewsIndexPage, DocumentLibraryPage, PeopleDirectoryPage, AccountPage)
 
 
 class IntranetHomePage(IntroMixin, IntranetPage):
@@ -31,6 +40,8 @@ class IntranetHomePage(IntroMixin, IntranetPage):
         "intranet.MemberNewsIndexPage",
         "intranet.DocumentLibraryPage",
         "intranet.ProjectSpacePage",
+        "intranet.PeopleDirectoryPage",
+        "intranet.AccountPage",
     ]
     max_count_per_parent = 1
 
@@ -46,18 +57,21 @@ class IntranetHomePage(IntroMixin, IntranetPage):
         query = clean_query(request.GET.get("q", ""))
         if query:
             return {"search_query": query, "search_results": search_intranet(self, user, query)}
-        children = self.get_children().live().type(MemberNewsIndexPage, DocumentLibraryPage)
-        sections = {page.specific_class: page for page in children}
+        sections = self.sections(request)
         news = MemberNewsPage.objects.live().descendant_of(self).filter(locale=self.locale)
         spaces = ProjectSpacePage.objects.live().descendant_of(self).filter(locale=self.locale)
+        spaces = list(spaces.visible_to(user).select_related("collection").order_by("title"))
         return {
             "news_index": sections.get(MemberNewsIndexPage),
             "library": sections.get(DocumentLibraryPage),
             "latest_news": news.visible_to(user).order_by("-date", "-pk")[:DASHBOARD_ITEMS],
-            "project_spaces": spaces.visible_to(user).order_by("title"),
+            "project_spaces": spaces,
             "recent_documents": privacy.visible_documents(user)[:DASHBOARD_ITEMS],
             "my_events": self.my_events(user),
             "upcoming_events": self.upcoming_events(user),
+            "whats_new": self.whats_new(user, news, spaces),
+            # Issue 16 point 3 (join requests) fills this.
+            "my_join_requests": [],
         }
 
     def my_events(self, user):
@@ -81,6 +95,68 @@ class IntranetHomePage(IntroMixin, IntranetPage):
             )
             .order_by("start")[:DASHBOARD_ITEMS]
         )
+
+    def sections(self, request):
+        """{page class: live child page} of this dashboard's sections (SECTION_TYPES), read
+        once per request: the dashboard and the navigation (intranet_tags) share it."""
+        kept = getattr(request, "_intranet_sections", None)
+        if kept is None or kept[0] != self.pk:
+            children = self.get_children().live().type(*SECTION_TYPES)
+            kept = (self.pk, {page.specific_class: page for page in children})
+            request._intranet_sections = kept
+        return kept[1]
+
+    def whats_new(self, user, news, spaces):
+        """What is new for `user` since their last visit (intranet.visits): {"since": the
+        aware datetime it counts from, "news": (count, first DASHBOARD_ITEMS) of the
+        member news they have not opened in either language, "documents" and "updates":
+        (count, first items) added since to the projects they are a member of}. `news` are
+        this intranet's news pages, `spaces` the project spaces the user may open (with
+        their collections). Counts the visit."""
+        try:
+            since = record_visit(user.member_profile)
+        except MemberProfile.DoesNotExist:  # staff without a member profile
+            since = None
+        since = since or user.date_joined
+        unread = (
+            news.visible_to(user)
+            .exclude(
+                translation_key__in=NewsReadMark.objects.filter(user=user).values("translation_key")
+            )
+            .order_by("-date", "-pk")
+        )
+        mine = [space for space in spaces if space.group_id in privacy.user_group_ids(user)]
+        documents = updates = None
+        if mine:
+            in_my_projects = reduce(
+                or_, (Q(collection__path__startswith=space.collection.path) for space in mine)
+            )
+            documents = (
+                privacy.visible_documents(user)
+                .filter(in_my_projects, created_at__gt=since)
+                .order_by("-created_at", "-pk")
+            )
+            updates = (
+                ProjectUpdate.objects.filter(page__in=[space.pk for space in mine])
+                .filter(created_at__gt=since)
+                .select_related("page")
+                .order_by("-created_at", "-pk")
+            )
+        return {
+            "since": since,
+            "news": self._count_and_first(unread),
+            "documents": self._count_and_first(documents),
+            "updates": self._count_and_first(updates),
+        }
+
+    @staticmethod
+    def _count_and_first(items):
+        """(how many `items` there are, the first DASHBOARD_ITEMS of them), in one query: the
+        window function counts the rows before the LIMIT."""
+        if items is None:
+            return 0, []
+        first = list(items.annotate(total_count=Window(Count("pk")))[:DASHBOARD_ITEMS])
+        return (first[0].total_count if first else 0), first
 
     def upcoming_events(self, user):
         """The cluster's coming events in this language, members-only ones included when

@@ -69,11 +69,43 @@ class MemberNewsPage(IntroMixin, IntranetPage):
         verbose_name_plural = _("member news items")
 
     def get_listings(self, request):
+        if request.user.is_authenticated:
+            # One INSERT, ignored when the mark exists (a second read changes nothing).
+            NewsReadMark.objects.bulk_create(
+                [NewsReadMark(user=request.user, translation_key=self.translation_key)],
+                ignore_conflicts=True,
+            )
         # An attachment from a project the reader is not in stays invisible.
         attachments = privacy.visible_documents(request.user).filter(
             member_news_attachments__page=self
         )
         return {"attachments": attachments.order_by("member_news_attachments__sort_order")}
+
+
+class NewsReadMark(models.Model):
+    """A member has opened a member news item (in either language: the key is the news
+    page's translation_key); the dashboard lists the news without one as unread."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="news_read_marks",
+    )
+    translation_key = models.UUIDField(_("news item"))
+    read_at = models.DateTimeField(_("read at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("news read mark")
+        verbose_name_plural = _("news read marks")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "translation_key"], name="unique_news_read_mark_per_user"
+            )
+        ]
+
+    def __str__(self):
+        return str(self.translation_key)
 
 
 class MemberNewsAttachment(Orderable):

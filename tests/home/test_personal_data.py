@@ -209,6 +209,8 @@ def test_erasure_asks_first_then_erases_both_kinds_and_logs_no_address(staff):
         "membership-applications": 2,
         "newsletter-subscriptions": 1,
         "event-registrations": 0,
+        "member-profiles": 0,  # the intranet's kinds (intranet.personal_data)
+        "news-read-marks": 0,
     }
     assert log.erased_by.username.startswith("admin")
     stored = json.dumps(list(PersonalDataErasure.objects.values()), default=str)

@@ -14,12 +14,14 @@ import factory
 
 from intranet import access
 from intranet.models import (
+    AccountPage,
     DocumentLibraryPage,
     IntranetHomePage,
     MemberNewsAttachment,
     MemberNewsIndexPage,
     MemberNewsPage,
     MemberProfile,
+    PeopleDirectoryPage,
     ProjectSpacePage,
     ProjectUpdate,
 )
@@ -58,10 +60,11 @@ class MemberFactory(UserFactory):
 def intranet(site):
     """The member intranet under `site` (bilingual_site), in both languages: the dashboard
     ("intranett", "intranet"), member news ("nyheter", "news") and the document library
-    ("dokumenter", "documents"), and the members' collection "Medlemmer".
+    ("dokumenter", "documents"), the people directory ("personer", "people"), My account
+    ("min-konto", "my-account") and the members' collection "Medlemmer".
 
-    Returns SimpleNamespace(home=, news=, library=) each SimpleNamespace(nb=, en=), and
-    `collection`.
+    Returns SimpleNamespace(home=, news=, library=, people_page=, account=) each
+    SimpleNamespace(nb=, en=), and `collection`.
     """
     home = IntranetHomePage(title="Intranett", slug="intranett", intro="Velkommen.")
     site.nb.add_child(instance=home)
@@ -72,10 +75,16 @@ def intranet(site):
     home.nb.add_child(instance=news)
     library = DocumentLibraryPage(title="Dokumenter", slug="dokumenter")
     home.nb.add_child(instance=library)
+    people_page = PeopleDirectoryPage(title="Personer", slug="personer")
+    home.nb.add_child(instance=people_page)
+    account = AccountPage(title="Min konto", slug="min-konto")
+    home.nb.add_child(instance=account)
     return SimpleNamespace(
         home=home,
         news=in_both_languages(news, {"Medlemsnyheter": "Member news", "nyheter": "news"}),
         library=in_both_languages(library, {"Dokumenter": "Documents", "dokumenter": "documents"}),
+        people_page=in_both_languages(people_page, {"Personer": "People", "personer": "people"}),
+        account=in_both_languages(account, {"Min konto": "My account", "min-konto": "my-account"}),
         collection=collection("Medlemmer", groups=[access.MEMBERS_GROUP, access.STAFF_GROUP]),
     )
 

@@ -10,6 +10,7 @@ builder and a row.
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from django.contrib.auth import get_user_model
 
 from intranet.demo import MEMBER_DOCUMENTS, PROJECTS, PUBLIC_DOCUMENTS
 
@@ -25,6 +26,12 @@ LEAK_MARKERS = [
 ]
 
 pytestmark = pytest.mark.django_db
+
+
+def profile_of_member_a(prefix):
+    """The people directory's page of project A's member "sirkel" under `prefix`."""
+    return f"{prefix}{get_user_model().objects.get(username='sirkel').pk}/"
+
 
 # Outcomes
 SEES = "200, shows project A's content"
@@ -68,6 +75,15 @@ RESOURCES = {
     "RSS en": lambda: "/en/news/rss/",
     "iCal": lambda: "/nb/arrangementer/ical/",
     "iCal en": lambda: "/en/events/ical/",
+    "my account": lambda: "/nb/intranett/min-konto/",
+    "my account en": lambda: "/en/intranet/my-account/",
+    "close account": lambda: "/nb/intranett/min-konto/close/",
+    "my data download": lambda: "/nb/intranett/min-konto/my-data/",
+    "people directory": lambda: "/nb/intranett/personer/",
+    "people directory en": lambda: "/en/intranet/people/",
+    "people of project A": lambda: "/nb/intranett/personer/?q=Sigrid",
+    "member_a profile": lambda: profile_of_member_a("/nb/intranett/personer/"),
+    "member_a profile en": lambda: profile_of_member_a("/en/intranet/people/"),
 }
 
 PUBLIC_RESOURCES = {
@@ -117,6 +133,16 @@ EXPECTED = {
     "RSS en":                (OK, OK, OK, OK, OK, OK, OK),
     "iCal":                  (OK, OK, OK, OK, OK, OK, OK),
     "iCal en":               (OK, OK, OK, OK, OK, OK, OK),
+    # Only the viewer's own data; the directory names projects, never their content.
+    "my account":            (LOGIN, OK, OK, OK, OK, OK, OK),
+    "my account en":         (LOGIN, OK, OK, OK, OK, OK, OK),
+    "close account":         (LOGIN, OK, OK, OK, OK, OK, OK),
+    "my data download":      (LOGIN, OK, OK, OK, OK, OK, OK),
+    "people directory":      (LOGIN, OK, OK, OK, OK, OK, OK),
+    "people directory en":   (LOGIN, OK, OK, OK, OK, OK, OK),
+    "people of project A":   (LOGIN, OK, OK, OK, OK, OK, OK),
+    "member_a profile":      (LOGIN, OK, OK, OK, OK, OK, OK),
+    "member_a profile en":   (LOGIN, OK, OK, OK, OK, OK, OK),
 }
 # fmt: on
 

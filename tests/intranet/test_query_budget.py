@@ -13,8 +13,15 @@ from wagtail.models import Collection
 
 from home.models import EventPage
 from home.models.event_registrations import EventRegistration
+from intranet import access
 from intranet.demo import MEMBERS_COLLECTION, minimal_pdf
-from intranet.models import IntranetHomePage, MemberNewsIndexPage, MemberNewsPage, ProjectSpacePage
+from intranet.models import (
+    IntranetHomePage,
+    MemberNewsIndexPage,
+    MemberNewsPage,
+    MemberProfile,
+    ProjectSpacePage,
+)
 from intranet.models.documents import DOCUMENTS_PER_PAGE
 from tests.factories import log_in
 
@@ -34,7 +41,13 @@ PAGES = [
     f"/nb/intranett/?q={SECRET}",
     # A public event taking sign-ups, as a member sees it (the dashboard lists "my events").
     "/nb/arrangementer/medlemsmote/",
+    "/nb/intranett/min-konto/",
+    "/en/intranet/my-account/",
+    "/nb/intranett/personer/",
+    "/en/intranet/people/?q=a",
 ]
+# The directory and a profile grow with the members: 5 at first, then MEMBERS.
+MEMBERS = 500
 
 
 def queries(client, url):
@@ -64,9 +77,33 @@ def add_registrations(event, total, user=None):
     )
 
 
+def add_members(total):
+    """Bring the members (group Members, a profile, projects A and B, e-mail shown) up to
+    `total`."""
+    User = get_user_model()
+    members = Group.objects.get(name=access.MEMBERS_GROUP)
+    projects = list(Group.objects.filter(name__startswith=access.PROJECT_GROUP_PREFIX)[:2])
+    company = MemberProfile.objects.exclude(company=None).first().company
+    start = User.objects.filter(groups=members).count()
+    users = User.objects.bulk_create(
+        User(username=f"person{n}", email=f"person{n}@example.no", first_name=f"Person {n}")
+        for n in range(start, total)
+    )
+    users = User.objects.filter(username__in=[user.username for user in users])
+    MemberProfile.objects.bulk_create(
+        MemberProfile(user=user, company=company, show_email=True, phone="+47 900 00 000")
+        for user in users
+    )
+    Membership = User.groups.through
+    Membership.objects.bulk_create(
+        Membership(user=user, group=group) for user in users for group in [members, *projects]
+    )
+
+
 def add_content(total):
     """Bring documents, news items, project spaces and the registrations of the event
-    "medlemsmote" up to `total` each."""
+    "medlemsmote" up to `total` each, and the members up to MEMBERS."""
+    add_members(MEMBERS)
     member = get_user_model().objects.get(username="sirkel")
     add_registrations(EventPage.objects.get(slug="medlemsmote"), total, user=member)
     members_collection = Collection.objects.get(name=MEMBERS_COLLECTION)
@@ -102,13 +139,14 @@ def add_content(total):
 def test_intranet_pages_stay_within_budget_and_do_not_grow(client, intranet_site):
     member = log_in(client, intranet_site.people["member_a"])
     add_registrations(EventPage.objects.get(slug="medlemsmote"), 5, user=member)
-    small = {url: queries(client, url) for url in PAGES}
+    pages = PAGES + [f"/nb/intranett/personer/{intranet_site.people['lead_a'].pk}/"]
+    small = {url: queries(client, url) for url in pages}
     # More than a page of each listing (documents: 20 a page, news: 10), all projects shown.
     add_content(DOCUMENTS_PER_PAGE + 5)
-    large = {url: queries(client, url) for url in PAGES}
+    large = {url: queries(client, url) for url in pages}
     print(
-        f"queries with 5 / {DOCUMENTS_PER_PAGE + 5} items:",
-        {url: (small[url], large[url]) for url in PAGES},
+        f"queries with 5 / {DOCUMENTS_PER_PAGE + 5} items, 5 / {MEMBERS} members:",
+        {url: (small[url], large[url]) for url in pages},
     )
     assert max(small.values()) <= BUDGET
     assert large == small

@@ -53,6 +53,10 @@ def crawl():
         _crawled["anonymous", path] = fetched(anonymous.get(path))
     intranet = [page.url for page in Page.objects.live().type(IntranetPage)]
     intranet += ["/nb/intranett/?q=prosjekt", "/en/intranet/?q=project"]
+    # The routes of the people directory and My account that the pages link to.
+    lead = get_user_model().objects.get(username="prosjektleder").pk
+    intranet += [f"/nb/intranett/personer/{lead}/", f"/en/intranet/people/{lead}/"]
+    intranet += ["/nb/intranett/min-konto/close/", "/en/intranet/my-account/close/"]
     for username in MEMBERS:
         member = Client()
         member.force_login(get_user_model().objects.get(username=username))
