@@ -34,8 +34,8 @@ def record_visit(profile, now=None):
         profile.last_seen_at = now
         changed.append("last_seen_at")
     if changed:
-        # An UPDATE without save(): the profile is a snippet, and saving a snippet tells
-        # the fragment cache that content changed (site_core.fragment_cache).
+        # One UPDATE of the changed fields, without save()'s signals: this runs on every
+        # dashboard view.
         type(profile).objects.filter(pk=profile.pk).update(
             **{field: getattr(profile, field) for field in changed}
         )

@@ -70,12 +70,16 @@ def changes_what_visitors_see(instance, update_fields=None):
     """Whether saving or deleting `instance` (a model instance; `update_fields` as a
     post_save signal gives them, None for every field) can change a public page.
 
-    Any save of a model without draft state can. With draft state (`DraftStateMixin`): not
+    A model that says it never shows on a public page (`shown_on_public_pages = False`, e.g.
+    a member's profile, a snippet only for the admin's sake) cannot. Any other save of a
+    model without draft state can. With draft state (`DraftStateMixin`): not
     a save of revision or lock bookkeeping only (`BOOKKEEPING_FIELDS`, what saving a
     draft or locking writes), nor a save or delete of an object that was never published
     (a new draft, a new translation); a publish, an unpublish, the deletion of a published
     object and any other save of a published object can.
     """
+    if not getattr(instance, "shown_on_public_pages", True):
+        return False
     if not isinstance(instance, DraftStateMixin):
         return True
     if update_fields is not None and set(update_fields) <= BOOKKEEPING_FIELDS:

@@ -75,6 +75,10 @@ class MemberProfile(models.Model):
     previous_visit_at = models.DateTimeField(_("previous visit started"), null=True, blank=True)
     last_seen_at = models.DateTimeField(_("last seen"), null=True, blank=True)
 
+    # A snippet for the admin's sake only: no public page shows a profile, so saving one
+    # (the account forms, the digest's bookkeeping) purges no cache (site_core.snippet_drafts).
+    shown_on_public_pages = False
+
     panels = [
         FieldPanel("user"),
         FieldPanel("company"),

@@ -10,6 +10,7 @@ from wagtail.contrib.frontend_cache.backends import BaseBackend
 from wagtail.models import PageViewRestriction
 
 from home.models import NewsTag
+from site_core import fragment_cache
 from tests.conftest import fresh
 from tests.factories import (
     ImageFactory,
@@ -17,6 +18,7 @@ from tests.factories import (
     bilingual_news_site,
     publish,
 )
+from tests.intranet.factories import MemberFactory
 
 PURGED = []
 ROOT = "http://testserver"
@@ -139,6 +141,18 @@ def test_a_snippet_change_purges_the_whole_site(site, purged, django_capture_on_
         NewsTag.objects.create(name="Bærekraft", slug="baerekraft", locale=site.nb.locale)
     assert f"{ROOT}/*" in purged
     assert all(url.endswith("/*") for url in purged)
+
+
+def test_saving_a_member_profile_purges_nothing(site, purged, django_capture_on_commit_callbacks):
+    # A snippet for the admin's sake only: the account forms and the digest save it often.
+    member = MemberFactory()
+    purged.clear()
+    version = fragment_cache.content_version()
+    with django_capture_on_commit_callbacks(execute=True):
+        member.member_profile.phone = "+47 900 00 001"
+        member.member_profile.save()
+    assert purged == []
+    assert fragment_cache.content_version() == version
 
 
 def test_editing_an_image_in_use_purges_the_whole_site(
