@@ -8,4 +8,6 @@ class IntranetConfig(AppConfig):
     verbose_name = "Member intranet"
 
     def ready(self):
-        from intranet import signals  # noqa: F401  (connects the receivers)
+        from intranet import personal_data, signals  # noqa: F401  (connects the receivers)
+
+        personal_data.register_kinds()

@@ -2,7 +2,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from home.models import EventPage
-from intranet import access
+from intranet import access, join_requests
 from intranet.search import search_intranet
 from site_core import privacy
 from site_core.page_mixins import IntroMixin
@@ -11,6 +11,7 @@ from site_core.search import clean_query
 from .base import IntranetPage
 from .documents import DocumentLibraryPage
 from .news import MemberNewsIndexPage, MemberNewsPage
+from .project_list import ProjectListPage
 from .projects import ProjectSpacePage
 
 DASHBOARD_ITEMS = 5
@@ -29,6 +30,7 @@ class IntranetHomePage(IntroMixin, IntranetPage):
         "intranet.MemberNewsIndexPage",
         "intranet.DocumentLibraryPage",
         "intranet.ProjectSpacePage",
+        "intranet.ProjectListPage",
     ]
     max_count_per_parent = 1
 
@@ -55,6 +57,35 @@ class IntranetHomePage(IntroMixin, IntranetPage):
             "project_spaces": spaces.visible_to(user).order_by("title"),
             "recent_documents": privacy.visible_documents(user)[:DASHBOARD_ITEMS],
             "upcoming_events": self.upcoming_events(user),
+            **self.join_request_listings(user),
+        }
+
+    def projects_page(self):
+        """The live projects page (ProjectListPage) of this dashboard, or None."""
+        return self.get_children().live().type(ProjectListPage).first()
+
+    def join_request_listings(self, user):
+        """The member's own pending join requests (`my_join_requests`: project titles in
+        this language) and, for leads and staff, `requests_waiting`: [(project space,
+        number of pending requests)] of the projects they decide for."""
+        mine = list(join_requests.pending_for(user))
+        waiting = {}
+        for join_request in join_requests.waiting_for(user):
+            waiting[join_request.group_id] = waiting.get(join_request.group_id, 0) + 1
+        groups = {r.group_id for r in mine} | set(waiting)
+        spaces = {}
+        if groups:
+            found = ProjectSpacePage.objects.live().descendant_of(self)
+            spaces = {s.group_id: s for s in found.filter(locale=self.locale, group_id__in=groups)}
+        return {
+            "my_join_requests": [
+                spaces[r.group_id].title if r.group_id in spaces else r.project_name for r in mine
+            ],
+            "requests_waiting": [
+                (spaces[group_id], count)
+                for group_id, count in waiting.items()
+                if group_id in spaces
+            ],
         }
 
     def upcoming_events(self, user):

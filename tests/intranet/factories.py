@@ -20,6 +20,7 @@ from intranet.models import (
     MemberNewsIndexPage,
     MemberNewsPage,
     MemberProfile,
+    ProjectListPage,
     ProjectSpacePage,
     ProjectUpdate,
 )
@@ -58,9 +59,10 @@ class MemberFactory(UserFactory):
 def intranet(site):
     """The member intranet under `site` (bilingual_site), in both languages: the dashboard
     ("intranett", "intranet"), member news ("nyheter", "news") and the document library
-    ("dokumenter", "documents"), and the members' collection "Medlemmer".
+    ("dokumenter", "documents"), the projects page ("prosjekter", "projects") and the
+    members' collection "Medlemmer".
 
-    Returns SimpleNamespace(home=, news=, library=) each SimpleNamespace(nb=, en=), and
+    Returns SimpleNamespace(home=, news=, library=, projects=) each SimpleNamespace(nb=, en=), and
     `collection`.
     """
     home = IntranetHomePage(title="Intranett", slug="intranett", intro="Velkommen.")
@@ -72,22 +74,28 @@ def intranet(site):
     home.nb.add_child(instance=news)
     library = DocumentLibraryPage(title="Dokumenter", slug="dokumenter")
     home.nb.add_child(instance=library)
+    projects = ProjectListPage(title="Prosjekter", slug="prosjekter")
+    home.nb.add_child(instance=projects)
     return SimpleNamespace(
         home=home,
+        projects=in_both_languages(projects, {"Prosjekter": "Projects", "prosjekter": "projects"}),
         news=in_both_languages(news, {"Medlemsnyheter": "Member news", "nyheter": "news"}),
         library=in_both_languages(library, {"Dokumenter": "Documents", "dokumenter": "documents"}),
         collection=collection("Medlemmer", groups=[access.MEMBERS_GROUP, access.STAFF_GROUP]),
     )
 
 
-def project_space(intranet, title, english, description="Om prosjektet.", updates=()):
+def project_space(
+    intranet, title, english, description="Om prosjektet.", updates=(), summary="Kort fortalt."
+):
     """A project space under `intranet` (see `intranet()`) in both languages: the group
     "Project: <title>", a collection of that name inside the members' one (both closed to
     all but the project and staff), the page (slugs made from the titles) and `updates`
-    ((date, Norwegian title, English title, Norwegian text, English text), ...).
+    ((date, Norwegian title, English title, Norwegian text, English text), ...); it accepts
+    requests to join and shows `summary` on the projects page.
 
-    `english` maps the Norwegian title, slug (ASCII, from the title) and `description`
-    (text) to English.
+    `english` maps the Norwegian title, slug (ASCII, from the title), `description`
+    (text) and `summary` to English.
     Returns SimpleNamespace(nb=, en=, group=, collection=).
     """
     group = access.group(f"{access.PROJECT_GROUP_PREFIX}{title}")
@@ -96,6 +104,8 @@ def project_space(intranet, title, english, description="Om prosjektet.", update
         title=title,
         slug=ascii_slug(title),
         description=f"<p>{description}</p>",
+        summary=summary,
+        accepts_join_requests=True,
         group=group,
         collection=collection(title, parent=intranet.collection),
         updates=[
@@ -182,7 +192,9 @@ def intranet_with_projects(site):
             "Sirkulære materialer": "Circular materials",
             "sirkulaere-materialer": "circular-materials",
             f"Pilotserien heter {SECRET}.": f"The pilot series is called {SECRET}.",
+            "Gjenbruk av møbler og tekstiler.": "Reuse of furniture and textiles.",
         },
+        summary="Gjenbruk av møbler og tekstiler.",
         description=f"Pilotserien heter {SECRET}.",
         updates=[
             (
@@ -201,6 +213,7 @@ def intranet_with_projects(site):
             "Eksport til Storbritannia": "Export to the UK",
             "eksport-til-storbritannia": "export-to-the-uk",
             "Om prosjektet.": "About the project.",
+            "Kort fortalt.": "In short.",
         },
         updates=[
             (
