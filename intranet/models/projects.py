@@ -67,9 +67,10 @@ def link_histories(documents, spaces):
     return documents
 
 
-def forbidden(request, page):
-    """The intranet's 403 page (names nothing of what was asked for)."""
-    return render(request, "intranet/forbidden.html", {"page": page}, status=403)
+def forbidden(request):
+    """The intranet's 403 page, as privacy refuses a page: it names nothing of what was
+    asked for (no page in its context, so no link to it either)."""
+    return render(request, "intranet/forbidden.html", status=403)
 
 
 class ProjectSpacePage(IntranetRoutablePage):
@@ -285,7 +286,7 @@ class ProjectSpacePage(IntranetRoutablePage):
         """The requests to join this project, for its leads and staff: pending ones to
         decide, and the latest decided."""
         if not join_requests.can_decide(request.user, self.group):
-            return forbidden(request, self)
+            return forbidden(request)
         requests = JoinRequest.objects.filter(group_id=self.group_id).select_related(
             "user__member_profile__company", "decided_by"
         )
@@ -306,7 +307,7 @@ class ProjectSpacePage(IntranetRoutablePage):
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
         if not join_requests.can_decide(request.user, self.group):
-            return forbidden(request, self)
+            return forbidden(request)
         join_request = get_object_or_404(
             JoinRequest.objects.select_related("user__member_profile", "group"),
             pk=request_id,

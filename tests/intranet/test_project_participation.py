@@ -174,7 +174,7 @@ def test_a_post_without_a_title_is_refused_and_kept(client, intranet_site, log_i
     response = client.post(SPACE_A["nb"] + "innlegg/", {"title": "", "body": "Teksten min."})
     body = response.content.decode()
     assert response.status_code == 200
-    assert "Feltet er påkrevet." in body
+    assert "Dette feltet er påkrevet." in body
     assert "Teksten min." in body
     assert not ProjectPost.objects.exists()
 
