@@ -19,10 +19,10 @@ from intranet.contributions import store_upload
 from intranet.models import (
     DocumentLibraryPage,
     IntranetHomePage,
+    JoinRequest,
     MemberNewsAttachment,
     MemberNewsIndexPage,
     MemberNewsPage,
-    JoinRequest,
     MemberProfile,
     ProjectListPage,
     ProjectPost,

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from intranet import access
 from intranet.models.contributions import JoinRequest
+from site_core import privacy
 
 Status = JoinRequest.Status
 
@@ -27,17 +28,23 @@ def language_of(user):
     return getattr(profile, "preferred_language", None) or settings.LANGUAGE_CODE
 
 
+def group_names(user):
+    """The names of `user`'s groups, from the groups privacy loads once per request."""
+    if not user.is_authenticated or not user.is_active:
+        return set()
+    privacy.user_group_ids(user)  # prefetches user.groups
+    return {group.name for group in user.groups.all()}
+
+
 def is_staff(user):
     """Whether `user` is staff for the intranet: a superuser or in the Editors group."""
-    if not user.is_authenticated:
-        return False
-    return user.is_superuser or user.groups.filter(name=access.STAFF_GROUP).exists()
+    return user.is_authenticated and (user.is_superuser or access.STAFF_GROUP in group_names(user))
 
 
 def can_decide(user, group):
     """Whether `user` may approve or decline requests to the project of `group`: its
     leads and staff."""
-    return is_staff(user) or access.is_project_lead(user, group)
+    return is_staff(user) or access.leads_group_name(group) in group_names(user)
 
 
 def deciders(group):
@@ -134,7 +141,9 @@ def decide(join_request, decider, approve, urls):
         with translation.override(language):
             send_mail(
                 subject=(
-                    _("Welcome to %(project)s") if approve else _("Your request to join %(project)s")
+                    _("Welcome to %(project)s")
+                    if approve
+                    else _("Your request to join %(project)s")
                 )
                 % {"project": join_request.project_name},
                 message=render_to_string(

@@ -13,4 +13,6 @@ DOCUMENT_TYPES = {
 }
 
 # Every extension of DOCUMENT_TYPES, lower case, without the dot.
-ALLOWED_EXTENSIONS = tuple(ext for _label, extensions in DOCUMENT_TYPES.values() for ext in extensions)
+ALLOWED_EXTENSIONS = tuple(
+    ext for _label, extensions in DOCUMENT_TYPES.values() for ext in extensions
+)

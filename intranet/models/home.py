@@ -73,10 +73,9 @@ class IntranetHomePage(IntroMixin, IntranetPage):
         for join_request in join_requests.waiting_for(user):
             waiting[join_request.group_id] = waiting.get(join_request.group_id, 0) + 1
         groups = {r.group_id for r in mine} | set(waiting)
-        spaces = {}
-        if groups:
-            found = ProjectSpacePage.objects.live().descendant_of(self)
-            spaces = {s.group_id: s for s in found.filter(locale=self.locale, group_id__in=groups)}
+        # One query however many requests, none or hundreds: the budget stays constant.
+        found = ProjectSpacePage.objects.live().descendant_of(self)
+        spaces = {s.group_id: s for s in found.filter(locale=self.locale, group_id__in=groups)}
         return {
             "my_join_requests": [
                 spaces[r.group_id].title if r.group_id in spaces else r.project_name for r in mine

@@ -70,8 +70,10 @@ class ProjectListPage(IntroMixin, IntranetRoutablePage):
         if project is None:
             return self.render(request, context_overrides=self.get_listings(request, form))
         if project.group_id in privacy.user_group_ids(request.user):
-            messages.info(request, gettext("You are already a member of %(project)s.") % {
-                "project": project.title})
+            messages.info(
+                request,
+                gettext("You are already a member of %(project)s.") % {"project": project.title},
+            )
         else:
             join_requests.ask(
                 request.user,

@@ -159,7 +159,15 @@ class ProjectSpacePage(IntranetRoutablePage):
             .annotate(version_count=Count("versions"))
         )
 
+    def render_subview(self, request, template, context):
+        """Render a sub-view's `template` with `context`, without the space's own listings
+        (people, posts, documents), which only the space's main view shows."""
+        request.project_subview = True
+        return self.render(request, template=template, context_overrides=context)
+
     def get_listings(self, request):
+        if getattr(request, "project_subview", False):
+            return {}
         user = request.user
         people = list(self.members())
         companies = (self._company(person) for person in people)
@@ -237,11 +245,7 @@ class ProjectSpacePage(IntranetRoutablePage):
                 return redirect(self.url + "#project-documents")
         else:
             form = self.upload_form(request)
-        return self.render(
-            request,
-            template="intranet/project_upload.html",
-            context_overrides={"form": form},
-        )
+        return self.render_subview(request, "intranet/project_upload.html", {"form": form})
 
     def visible_document(self, request, document_id):
         """The project's document `document_id` if `request.user` may open it, else 404."""
@@ -252,10 +256,10 @@ class ProjectSpacePage(IntranetRoutablePage):
         """A document's versions, newest first, each downloadable."""
         document = self.visible_document(request, document_id)
         versions = document.versions.select_related("uploaded_by")
-        return self.render(
+        return self.render_subview(
             request,
-            template="intranet/document_history.html",
-            context_overrides={"document": document, "versions": versions},
+            "intranet/document_history.html",
+            {"document": document, "versions": versions},
         )
 
     @path(_("documents/<int:document_id>/versions/<int:number>/"), name="document_version")
@@ -275,9 +279,7 @@ class ProjectSpacePage(IntranetRoutablePage):
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
         join_requests.leave(request.user, self.group)
-        messages.success(
-            request, gettext("You have left %(project)s.") % {"project": self.title}
-        )
+        messages.success(request, gettext("You have left %(project)s.") % {"project": self.title})
         home = self.intranet_home()
         return redirect(home.url if home else "/")
 
@@ -291,13 +293,14 @@ class ProjectSpacePage(IntranetRoutablePage):
             "user__member_profile__company", "decided_by"
         )
         pending = requests.filter(status=JoinRequest.Status.PENDING).order_by("created_at")
-        return self.render(
+        return self.render_subview(
             request,
-            template="intranet/join_requests.html",
-            context_overrides={
+            "intranet/join_requests.html",
+            {
                 "pending": pending,
-                "decided": requests.exclude(status=JoinRequest.Status.PENDING)
-                .order_by("-decided_at")[:20],
+                "decided": requests.exclude(status=JoinRequest.Status.PENDING).order_by(
+                    "-decided_at"
+                )[:20],
             },
         )
 
@@ -323,7 +326,9 @@ class ProjectSpacePage(IntranetRoutablePage):
                 if approve
                 else gettext("The request from %(name)s is declined.")
             )
-            messages.success(request, text % {"name": join_requests.display_name(join_request.user)})
+            messages.success(
+                request, text % {"name": join_requests.display_name(join_request.user)}
+            )
         else:
             messages.info(request, gettext("This request was already decided."))
         return redirect(self.url + self.reverse_subpage("join_requests"))

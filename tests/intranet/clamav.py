@@ -48,7 +48,7 @@ def running_clamd(timeout=60):
             f"Foreground yes\nLogFile {folder / 'clamd.log'}\nPidFile {folder / 'clamd.pid'}\n"
             f"TemporaryDirectory {folder}\n"
         )
-        process = subprocess.Popen(  # noqa: S603
+        process = subprocess.Popen(
             [CLAMD, "--config-file", str(config)],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
@@ -63,7 +63,11 @@ def running_clamd(timeout=60):
                 except clamd.ConnectionError:
                     pass
                 if process.poll() is not None or time.monotonic() > deadline:
-                    log = (folder / "clamd.log").read_text() if (folder / "clamd.log").exists() else ""
+                    log = (
+                        (folder / "clamd.log").read_text()
+                        if (folder / "clamd.log").exists()
+                        else ""
+                    )
                     pytest.fail(f"clamd did not start: {log[-2000:]}")
                 time.sleep(0.2)
             yield "127.0.0.1", port

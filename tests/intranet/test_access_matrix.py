@@ -90,6 +90,7 @@ def project_a_document_url(rest):
 def project_a_page_id():
     return ProjectSpacePage.objects.get(slug="sirkulaere-materialer").pk
 
+
 PUBLIC_RESOURCES = {
     "public document",
     "public search",
@@ -159,10 +160,7 @@ def test_table_covers_every_resource_and_role():
 def test_access_matrix(client, demo, login_as, resource, role, outcome):
     login_as(role)
     url = RESOURCES[resource]()
-    if resource in POSTS:
-        response = client.post(url, POSTS[resource]())
-    else:
-        response = client.get(url)
+    response = client.post(url, POSTS[resource]()) if resource in POSTS else client.get(url)
     body = without_query_echo(body_of(response), SECRET)
 
     if outcome == LOGIN:

@@ -3,7 +3,6 @@ requests to join, the leads' decisions, leaving, members' posts."""
 
 import pytest
 from django.core import mail
-from django.utils import translation
 
 from intranet.models import JoinRequest, ProjectPost
 from site_core import personal_data
@@ -131,9 +130,17 @@ def test_only_the_projects_leads_and_staff_decide(client, intranet_site, log_in_
     assert client.get(REQUESTS_A["nb"]).status_code == 403
     log_in_as("lead_a")  # leads A, not B
     assert client.get(SPACE_B + "foresporsler/").status_code == 403
-    assert client.post(f"{SPACE_B}foresporsler/{join_request.pk}/", {"decision": "approve"}).status_code == 403
+    assert (
+        client.post(
+            f"{SPACE_B}foresporsler/{join_request.pk}/", {"decision": "approve"}
+        ).status_code
+        == 403
+    )
     # B's request through A's door: not found.
-    assert client.post(f"{REQUESTS_A['nb']}{join_request.pk}/", {"decision": "approve"}).status_code == 404
+    assert (
+        client.post(f"{REQUESTS_A['nb']}{join_request.pk}/", {"decision": "approve"}).status_code
+        == 404
+    )
     join_request.refresh_from_db()
     assert join_request.status == JoinRequest.Status.PENDING
     assert not member.groups.filter(pk=intranet_site.project_b.group.pk).exists()

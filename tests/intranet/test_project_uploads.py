@@ -116,7 +116,10 @@ def test_an_infected_file_is_refused_and_a_clean_one_accepted(
     assert stored_files() == before
     assert not Document.objects.filter(title="virus.txt").exists()
 
-    assert upload(client, "ren.txt", b"Helt vanlig tekst.\n", language, "text/plain").status_code == 302
+    assert (
+        upload(client, "ren.txt", b"Helt vanlig tekst.\n", language, "text/plain").status_code
+        == 302
+    )
     assert Document.objects.filter(title="ren.txt").exists()
 
 

@@ -12,7 +12,15 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
 from intranet.demo import MEMBERS_COLLECTION, minimal_pdf
-from intranet.models import IntranetHomePage, MemberNewsIndexPage, MemberNewsPage, ProjectSpacePage
+from intranet.models import (
+    DocumentVersion,
+    IntranetHomePage,
+    JoinRequest,
+    MemberNewsIndexPage,
+    MemberNewsPage,
+    ProjectPost,
+    ProjectSpacePage,
+)
 from intranet.models.documents import DOCUMENTS_PER_PAGE
 from tests.factories import log_in
 
@@ -30,7 +38,22 @@ PAGES = [
     "/nb/intranett/dokumenter/?type=pdf&q=r",
     "/nb/intranett/sirkulaere-materialer/",
     f"/nb/intranett/?q={SECRET}",
+    "/nb/intranett/prosjekter/",
+    "/en/intranet/projects/",
 ]
+
+
+def project_a_pages():
+    """The member-built pages of project A: its space (posts, documents with versions), a
+    document's history and the leads' request list."""
+    document = get_document_model().objects.get(title=f"{SECRET}: materialprøver")
+    space = "/nb/intranett/sirkulaere-materialer/"
+    return [
+        space,
+        f"{space}dokumenter/{document.pk}/",
+        f"{space}foresporsler/",
+        f"{space}last-opp/",
+    ]
 
 
 def queries(client, url):
@@ -62,6 +85,31 @@ def add_content(total):
         index.add_child(instance=page)
         page.save_revision().publish()
 
+    project_a_group = project_a.group
+    for number in range(ProjectPost.objects.count(), total):
+        ProjectPost.objects.create(
+            group=project_a_group, author=member, title=f"Innlegg {number}", body="Tekst.",
+            language="nb",
+        )  # fmt: skip
+    for number in range(JoinRequest.objects.count(), total):
+        applicant = get_user_model().objects.create(
+            username=f"soker-{number}", email=f"s{number}@example.no"
+        )
+        JoinRequest.objects.create(user=applicant, group=project_a_group, message="Hei.")
+    document = Document.objects.get(title=f"{SECRET}: materialprøver")
+    for number in range(document.versions.count() + 1, total + 1):
+        DocumentVersion.objects.create(
+            document=document, number=number, file=document.file.name, file_size=10,
+            uploaded_by=member, note=f"Versjon {number}",
+        )  # fmt: skip
+        other = Document.objects.filter(collection=project_a.collection).exclude(pk=document.pk)
+        other = other.order_by("-pk").first()  # versions of other documents too, for the library
+        if other is not None:
+            DocumentVersion.objects.create(
+                document=other, number=number, file=other.file.name, file_size=10,
+                uploaded_by=member,
+            )  # fmt: skip
+
     home = IntranetHomePage.objects.get(locale__language_code="nb")
     for number in range(ProjectSpacePage.objects.filter(locale=home.locale).count(), total):
         group = Group.objects.create(name=f"Project: Prosjekt {number}")
@@ -75,14 +123,16 @@ def add_content(total):
 
 
 def test_intranet_pages_stay_within_budget_and_do_not_grow(client, intranet_site):
-    log_in(client, intranet_site.people["member_a"])
-    small = {url: queries(client, url) for url in PAGES}
+    log_in(client, intranet_site.people["lead_a"])
+    pages = PAGES + project_a_pages()
+    add_content(2)  # a few posts, join requests and versions (none at all skips queries)
+    small = {url: queries(client, url) for url in pages}
     # More than a page of each listing (documents: 20 a page, news: 10), all projects shown.
     add_content(DOCUMENTS_PER_PAGE + 5)
-    large = {url: queries(client, url) for url in PAGES}
+    large = {url: queries(client, url) for url in pages}
     print(
         f"queries with 5 / {DOCUMENTS_PER_PAGE + 5} items:",
-        {url: (small[url], large[url]) for url in PAGES},
+        {url: (small[url], large[url]) for url in pages},
     )
     assert max(small.values()) <= BUDGET
     assert large == small
