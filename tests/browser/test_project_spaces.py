@@ -1,4 +1,4 @@
-"""A member asks to join a project (the form says how long the message may be), staff approve, the member posts and uploads a
+"""A member asks to join a project, staff approve, the member posts and uploads a
 document (a wrong file first), sees its history and leaves; in both languages."""
 
 import pytest
