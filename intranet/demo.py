@@ -7,7 +7,7 @@ document: the access tests look for that word where it must not appear.
 
 import datetime
 
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from wagtail.documents import get_document_model
@@ -437,14 +437,6 @@ def load_contributions(users, project):
         group=project.group,
         status=JoinRequest.Status.PENDING,
         defaults={"message": message},
-    )
-    # Staff decide join requests in the admin too.
-    editors = Group.objects.get(name=access.STAFF_GROUP)
-    editors.permissions.add(
-        *Permission.objects.filter(
-            content_type__app_label="intranet",
-            codename__in=["change_joinrequest", "view_joinrequest"],
-        )
     )
 
 

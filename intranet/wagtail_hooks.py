@@ -110,7 +110,7 @@ class JoinRequestEditView(EditView):
 class JoinRequestViewSet(ModelViewSet):
     """Every request to join a project, for staff: filter by status and project, and
     approve or decline a pending one (its status). Needs the "change join request"
-    permission (Settings → Groups); the demo gives it to Editors."""
+    permission (Settings → Groups), which Editors have (migration)."""
 
     model = JoinRequest
     icon = "group"

@@ -10,6 +10,24 @@ from django.conf import settings
 from django.db import migrations, models
 
 
+def grant_join_request_permissions(apps, schema_editor):
+    """Staff (the Editors group) decide join requests in the admin too."""
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Permission = apps.get_model("auth", "Permission")
+    Group = apps.get_model("auth", "Group")
+    content_type, _ = ContentType.objects.get_or_create(app_label="intranet", model="joinrequest")
+    permissions = [
+        Permission.objects.get_or_create(
+            content_type=content_type, codename=codename, defaults={"name": name}
+        )[0]
+        for codename, name in [
+            ("change_joinrequest", "Can change join request"),
+            ("view_joinrequest", "Can view join request"),
+        ]
+    ]
+    Group.objects.get_or_create(name="Editors")[0].permissions.add(*permissions)
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -98,4 +116,5 @@ class Migration(migrations.Migration):
                 'constraints': [models.UniqueConstraint(condition=models.Q(('status', 'pending')), fields=('user', 'group'), name='one_pending_join_request_per_member_and_project')],
             },
         ),
+        migrations.RunPython(grant_join_request_permissions, migrations.RunPython.noop),
     ]

@@ -202,3 +202,55 @@ def test_join_requests_and_posts_are_personal_data(client, intranet_site, log_in
     assert [p.title for p in found["project-posts"]] == ["Tittel"]
     exported = personal_data.export_data(user.email)["records"]
     assert exported["project-posts"][0]["text"] == "Tekst."
+
+
+def test_staff_decide_in_the_admin_and_the_member_joins(client, intranet_site, log_in_as):
+    member = log_in_as("member")
+    ask(client, intranet_site.project_a.nb)
+    join_request = JoinRequest.objects.get(user=member)
+    log_in_as("editor")
+    listing = client.get("/admin/join_requests/")
+    assert listing.status_code == 200
+    assert "Sirkulære materialer" in listing.content.decode()
+    mail.outbox.clear()
+    response = client.post(f"/admin/join_requests/edit/{join_request.pk}/", {"status": "approved"})
+    assert response.status_code == 302
+    join_request.refresh_from_db()
+    assert join_request.decided_by == intranet_site.people["editor"]
+    assert member.groups.filter(pk=intranet_site.project_a.group.pk).exists()
+    assert [message.to for message in mail.outbox] == [[member.email]]
+
+
+def test_members_have_no_admin_list_of_requests(client, intranet_site, log_in_as):
+    log_in_as("lead_a")
+    assert client.get("/admin/join_requests/").status_code in (302, 403)
+
+
+def test_the_dashboard_shows_my_requests_and_those_waiting_for_the_lead(
+    client, intranet_site, log_in_as
+):
+    log_in_as("member")
+    ask(client, intranet_site.project_a.nb)
+    mine = client.get("/en/intranet/").content.decode()
+    assert "You have asked to join:" in mine and "Circular materials" in mine
+    log_in_as("lead_a")
+    waiting = client.get("/nb/intranett/").content.decode()
+    assert "Venter på deg:" in waiting
+    assert f'href="{REQUESTS_A["nb"]}"' in waiting
+    log_in_as("member_b")  # neither asked nor leading
+    assert "Forespørsler om å bli med" not in client.get("/nb/intranett/").content.decode()
+
+
+def test_every_change_needs_the_csrf_token(intranet_site):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(intranet_site.people["member_a"])
+    for url, data in [
+        (PROJECTS["nb"], {"project": intranet_site.project_b.nb.pk, "message": "Hei"}),
+        (SPACE_A["nb"] + "innlegg/", {"title": "T", "body": "B"}),
+        (SPACE_A["nb"] + "forlat/", {}),
+    ]:
+        assert client.post(url, data).status_code == 403, url
+    assert not JoinRequest.objects.exists() and not ProjectPost.objects.exists()
+    assert client.get(SPACE_A["nb"]).status_code == 200  # still a member

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import TestCase
 from wagtail.documents import get_document_model
 
 from intranet.demo import minimal_pdf
@@ -181,3 +182,24 @@ def test_an_admin_document_gets_its_file_as_version_one(client, intranet_site, l
     log_in_as("member_a")
     upload(client, "ny.pdf", minimal_pdf("Ny"), replaces=document.pk)
     assert list(document.versions.values_list("number", flat=True)) == [2, 1]
+
+
+def test_erasing_a_members_uploads_removes_old_files_and_keeps_the_document(
+    client, intranet_site, log_in_as
+):
+    log_in_as("member_a")
+    upload(client, "plan.pdf", minimal_pdf("Forste"), title="Plan")
+    document = Document.objects.get(title="Plan")
+    log_in_as("lead_a")
+    upload(client, "plan.pdf", minimal_pdf("Andre"), replaces=document.pk)
+    first = document.versions.get(number=1)
+    old_file = Path(settings.PRIVATE_MEDIA_ROOT) / first.file.name
+    assert old_file.exists()
+    member = intranet_site.people["member_a"]
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        counts = personal_data.erase(member.email, intranet_site.people["admin"])
+    assert counts["project-uploads"] == 1
+    assert not old_file.exists()
+    document.refresh_from_db()
+    assert Path(settings.PRIVATE_MEDIA_ROOT, document.file.name).exists()
+    assert list(document.versions.values_list("number", flat=True)) == [2]
