@@ -66,11 +66,11 @@ def waiting_for(user):
     they lead otherwise), oldest first, with member and group."""
     requests = JoinRequest.objects.filter(status=Status.PENDING)
     if not is_staff(user):
-        led = user.groups.filter(name__startswith=access.PROJECT_LEADS_GROUP_PREFIX)
         requests = requests.filter(
             group__name__in=[
                 access.PROJECT_GROUP_PREFIX + name.removeprefix(access.PROJECT_LEADS_GROUP_PREFIX)
-                for name in led.values_list("name", flat=True)
+                for name in group_names(user)
+                if name.startswith(access.PROJECT_LEADS_GROUP_PREFIX)
             ]
         )
     return requests.select_related("user", "group").order_by("created_at", "pk")

@@ -5,6 +5,7 @@ a project's work while the member takes part in it."""
 
 from django.utils.translation import gettext_lazy as _
 
+from intranet import access
 from intranet.models.contributions import DocumentVersion, JoinRequest, ProjectPost
 from site_core.personal_data import PersonalDataKind, register
 
@@ -29,7 +30,7 @@ def find_posts(email):
 
 def export_post(post):
     return {
-        "project": post.group.name.removeprefix("Project: "),
+        "project": post.group.name.removeprefix(access.PROJECT_GROUP_PREFIX),
         "title": post.title,
         "text": post.body,
         "language": post.language,

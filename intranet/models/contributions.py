@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from intranet import access
 from site_core.models import document_upload_to
 from site_core.storages import private_storage
 
@@ -74,7 +75,7 @@ class JoinRequest(models.Model):
     @property
     def project_name(self):
         """The project's name: its group's name without "Project: "."""
-        return self.group.name.removeprefix("Project: ")
+        return self.group.name.removeprefix(access.PROJECT_GROUP_PREFIX)
 
 
 class ProjectPost(models.Model):

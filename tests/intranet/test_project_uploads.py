@@ -203,3 +203,14 @@ def test_erasing_a_members_uploads_removes_old_files_and_keeps_the_document(
     document.refresh_from_db()
     assert Path(settings.PRIVATE_MEDIA_ROOT, document.file.name).exists()
     assert list(document.versions.values_list("number", flat=True)) == [2]
+
+
+def test_a_new_version_cannot_replace_another_projects_document(client, intranet_site, log_in_as):
+    log_in_as("lead_a")
+    other = intranet_site.documents.project_b
+    response = upload(client, "ny.pdf", minimal_pdf("Ny"), replaces=other.pk)
+    assert response.status_code == 200
+    assert "Velg et gyldig valg" in response.content.decode()
+    assert not DocumentVersion.objects.exists()
+    other.refresh_from_db()
+    assert other.collection == intranet_site.project_b.collection
