@@ -5,7 +5,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.views.generic import EditView
+from wagtail.admin.views.generic import EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import BaseViewRestriction
 from wagtail.snippets.models import register_snippet
@@ -107,6 +107,12 @@ class JoinRequestEditView(EditView):
         return join_request
 
 
+class JoinRequestIndexView(IndexView):
+    def get_base_queryset(self):
+        # The member, the project and who decided, in the list's one query.
+        return super().get_base_queryset().select_related("user", "group", "decided_by")
+
+
 class JoinRequestViewSet(ModelViewSet):
     """Every request to join a project, for staff: filter by status and project, and
     approve or decline a pending one (its status). Needs the "change join request"
@@ -118,11 +124,12 @@ class JoinRequestViewSet(ModelViewSet):
     add_to_admin_menu = True
     menu_order = 670
     form_fields = ["status"]
-    list_display = ["user", "group", "status", "created_at", "decided_by"]
+    list_display = ["member_name", "group", "message", "status", "created_at", "decided_by"]
     list_filter = ["status", "group"]
     copy_view_enabled = False
     inspect_view_enabled = True
     edit_view_class = JoinRequestEditView
+    index_view_class = JoinRequestIndexView
 
 
 @hooks.register("register_admin_viewset")

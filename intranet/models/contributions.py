@@ -72,6 +72,12 @@ class JoinRequest(models.Model):
     def __str__(self):
         return f"{self.user} → {self.group}"
 
+    def member_name(self):
+        """The member's full name, or their e-mail address when they have none."""
+        return self.user.get_full_name() or self.user.email
+
+    member_name.short_description = _("member")
+
     @property
     def project_name(self):
         """The project's name: its group's name without "Project: "."""

@@ -211,7 +211,8 @@ def test_staff_decide_in_the_admin_and_the_member_joins(client, intranet_site, l
     log_in_as("editor")
     listing = client.get("/admin/join_requests/")
     assert listing.status_code == 200
-    assert "Sirkulære materialer" in listing.content.decode()
+    assert "Mona Medlem" in listing.content.decode()
+    assert "Vi vil gjerne være med." in listing.content.decode()
     mail.outbox.clear()
     response = client.post(f"/admin/join_requests/edit/{join_request.pk}/", {"status": "approved"})
     assert response.status_code == 302
