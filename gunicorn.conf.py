@@ -9,5 +9,8 @@ threads = int(os.environ.get("GUNICORN_THREADS", "2"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 max_requests = 1000
 max_requests_jitter = 100
-accesslog = "-"
+# No access log of gunicorn's own: its request line and Referer carry query strings, which
+# can hold an e-mail address (the personal-data search), a search or a token. The app logs
+# one JSON line per request with the path only (site_core/request_log.py).
+accesslog = None
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")

@@ -43,6 +43,7 @@ from .models import (
     StaffContact,
     StandardPage,
 )
+from .models.event_registrations import EventRegistration
 
 EN = {}
 
@@ -542,6 +543,29 @@ EVENTS = [
 ]  # fmt: skip
 
 
+# The workshop takes sign-ups on the site, with a small capacity and a few fictional
+# participants; the others link to an outside sign-up page.
+REGISTRATION_EVENT = "verksted-materialvalg"
+REGISTRATION_CAPACITY = 12
+DEMO_PARTICIPANTS = [
+    # name, e-mail, company, language
+    ("Kari Nordmann", "kari.nordmann@example.no", "Fjordlys Møbler AS", "nb"),
+    ("Ola Berg", "ola.berg@example.no", "Brattli Stolfabrikk AS", "nb"),
+    ("Emma Clarke", "emma.clarke@example.com", "Clarke Interiors Ltd", "en"),
+]
+
+
+def load_demo_registrations(event, participants):
+    """Fictional confirmed registrations for `event` (created once, no e-mail sent):
+    `participants` is [(name, e-mail, company, language), ...]."""
+    for name, email, company, language in participants:
+        EventRegistration.objects.get_or_create(
+            event_key=event.translation_key,
+            email=email,
+            defaults={"page": event, "name": name, "company": company, "language": language},
+        )
+
+
 def load_events(home):
     index = ensure_child(
         home,
@@ -579,9 +603,16 @@ def load_events(home):
                 seed=40 + hours,
                 description="Tegnet møterom med {furniture}, en stålampe og et høyt vindu.",
             ),
-            registration_url="https://www.example.no/pamelding" if days > 0 else "",
+            registration_url="https://www.example.no/pamelding"
+            if days > 0 and slug != REGISTRATION_EVENT
+            else "",
+            registration_open=slug == REGISTRATION_EVENT,
+            capacity=REGISTRATION_CAPACITY if slug == REGISTRATION_EVENT else None,
             body=paragraphs(intro),
         )
+    load_demo_registrations(
+        EventPage.objects.child_of(index).get(slug=REGISTRATION_EVENT), DEMO_PARTICIPANTS
+    )
     return index
 
 
@@ -885,6 +916,14 @@ def load_privacy_statement(home):
                     "send you the newsletter.",
                 ),
                 t(
+                    "Påmeldinger til arrangementer: navn, e-post og bedrift, om du har plass "
+                    "eller står på venteliste, og når du meldte deg på eller av, for å "
+                    "gjennomføre arrangementet og gi deg beskjed om det.",
+                    "Event registrations: name, e-mail and company, whether you have a place "
+                    "or are on the waiting list, and when you signed up or cancelled, to run "
+                    "the event and keep you informed about it.",
+                ),
+                t(
                     "Grunnlaget er samtykket ditt og vår berettigede interesse i å drive "
                     "klyngen (personvernforordningen artikkel 6).",
                     "The legal basis is your consent and our legitimate interest in running "
@@ -904,6 +943,13 @@ def load_privacy_statement(home):
                     "confirmed one is kept while you are subscribed and erased 24 months after "
                     "you unsubscribe. You can unsubscribe at any time with the link in every "
                     "e-mail from us.",
+                ),
+                t(
+                    "Påmeldinger til arrangementer, også avmeldte, sletter vi 24 måneder etter "
+                    "at arrangementet er over. Du kan melde deg av et arrangement med lenken i "
+                    "bekreftelsen.",
+                    "We erase event registrations, cancelled ones included, 24 months after "
+                    "the event has ended. You can cancel with the link in the confirmation.",
                 ),
             ),
             heading("Innsyn, retting og sletting", "Access, correction and erasure"),

@@ -66,6 +66,17 @@ class NewsFeed(Feed):
 
 def calendar_response(events, name, filename):
     """An .ics file with one VEVENT per event, times in Europe/Oslo with its VTIMEZONE."""
+    response = HttpResponse(
+        calendar_bytes(events, name), content_type="text/calendar; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def calendar_bytes(events, name):
+    """The iCalendar text (bytes) of `events` (EventPages) in a calendar called `name`: one
+    VEVENT per event, times in Europe/Oslo with its VTIMEZONE. The download and the
+    registration e-mails' attachment (home/event_registrations.py) are the same file."""
     calendar = Calendar()
     calendar.add("prodid", f"-//{brand_name('organisation')}//norwegianrooms//")
     calendar.add("version", "2.0")
@@ -94,6 +105,4 @@ def calendar_response(events, name, filename):
             first_date=min(e.start for e in events).date() - timedelta(days=366),
             last_date=max(e.end for e in events).date() + timedelta(days=366),
         )
-    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return calendar.to_ical()

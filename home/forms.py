@@ -142,3 +142,56 @@ class NewsletterForm(forms.Form):
 
     def is_bot(self):
         return bool(self.data.get(HONEYPOT_FIELD))
+
+
+class EventRegistrationForm(forms.Form):
+    """A visitor's sign-up for a public event: name, e-mail, company (optional) and consent.
+
+    `was_full` is a hidden field the page fills in: whether the page said the event was full
+    when the form was shown, so the answer can tell someone who got the waiting list because
+    the last place went while they typed."""
+
+    name = line(
+        _("Name"),
+        200,
+        error_messages={"required": _("Enter your name.")},
+        widget=forms.TextInput({"autocomplete": "name"}),
+    )
+    email = forms.EmailField(
+        label=_("E-mail"),
+        max_length=254,
+        error_messages={
+            "required": _("Enter your e-mail address."),
+            "invalid": _("Enter a valid e-mail address, like name@example.no."),
+        },
+        widget=forms.EmailInput({"autocomplete": "email"}),
+    )
+    company = line(
+        _("Company"),
+        200,
+        required=False,
+        widget=forms.TextInput({"autocomplete": "organization"}),
+    )
+    consent = forms.BooleanField(
+        label=_("You may store my name, e-mail and company to organise this event."),
+        error_messages={"required": _("Tick the box to let us store your sign-up.")},
+    )
+    was_full = forms.BooleanField(required=False, widget=forms.HiddenInput)
+    homepage = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput({"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    def clean_name(self):
+        return " ".join(self.cleaned_data["name"].split())
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip()
+
+    def is_bot(self):
+        return bool(self.data.get(HONEYPOT_FIELD))
+
+    @property
+    def visible_fields_for_template(self):
+        return [self["name"], self["email"], self["company"], self["consent"]]

@@ -86,8 +86,10 @@ def request_subscription(email, language, root_url):
         ):
             return "too soon"
         if subscription.status == Status.UNSUBSCRIBED:
+            # A new sign-up: the earlier confirmation no longer stands for this one.
             subscription.created_at = timezone.now()
             subscription.unsubscribed_at = None
+            subscription.confirmed_at = None
         subscription.status = Status.PENDING
         subscription.language = language
         token = subscription.new_confirm_token()
@@ -135,7 +137,12 @@ def confirm(subscription):
 
 def unsubscribe(subscription):
     """Take `subscription` off the list (kept as unsubscribed until the retention job
-    deletes it, site_core.personal_data), its confirmation link void."""
+    deletes it, site_core.personal_data), its confirmation link void. A sign-up never
+    confirmed is deleted at once: the confirmation mail promised that an address nobody
+    confirms is not kept, and unsubscribing says the same louder."""
+    if subscription.confirmed_at is None:
+        subscription.delete()
+        return
     if subscription.status != Status.UNSUBSCRIBED:
         subscription.status = Status.UNSUBSCRIBED
         subscription.unsubscribed_at = timezone.now()

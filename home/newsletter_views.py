@@ -23,6 +23,7 @@ from django.views.decorators.http import require_http_methods
 
 from home import newsletter
 from home.forms import NewsletterForm
+from home.models.newsletter import CONFIRM_TOKEN_DAYS
 from site_core.http_caching import mark_private
 from site_core.rate_limits import take_slot
 
@@ -58,14 +59,24 @@ def sign_up(request):
 
 
 def render_sign_up(request, form, status=200):
+    """The sign-up page with `form` (sent back with its errors when bound: never cached)."""
     if form.is_bound:
         mark_private(request)
     return TemplateResponse(request, "home/newsletter/sign_up.html", {"form": form}, status=status)
 
 
+def link_terms():
+    """How long a confirmation link works and when a sign-up may ask for a new one, for the
+    pages that say so: {"days": int, "resend_minutes": int}."""
+    return {
+        "days": CONFIRM_TOKEN_DAYS,
+        "resend_minutes": int(newsletter.RESEND_AFTER.total_seconds() // 60),
+    }
+
+
 def check_email(request):
     """The same answer for every address: a link is on its way if one was due."""
-    return TemplateResponse(request, "home/newsletter/check_email.html", {})
+    return TemplateResponse(request, "home/newsletter/check_email.html", link_terms())
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -81,7 +92,10 @@ def confirm(request, token):
         )
     if subscription.token_expired:
         return TemplateResponse(
-            request, "home/newsletter/link_expired.html", {"form": NewsletterForm()}, status=410
+            request,
+            "home/newsletter/link_expired.html",
+            {"form": NewsletterForm(), **link_terms()},
+            status=410,
         )
     if request.method == "POST":
         newsletter.confirm(subscription)

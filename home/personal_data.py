@@ -1,14 +1,15 @@
 """The public site's personal data, registered with site_core.personal_data: membership
-applications (the form's submissions) and newsletter sign-ups."""
+applications (the form's submissions), newsletter sign-ups and event registrations."""
 
 from datetime import timedelta
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.models import FormSubmission
 from wagtail.models import Page
 
-from home.models import MembershipPage, NewsletterSubscription
+from home.models import EventPage, MembershipPage, NewsletterSubscription
+from home.models.event_registrations import EventRegistration
 from home.models.newsletter import CONFIRM_TOKEN_DAYS
 from site_core.personal_data import PersonalDataKind, register
 
@@ -16,14 +17,17 @@ Status = NewsletterSubscription.Status
 
 
 def membership_applications():
+    """Every membership application (FormSubmission of any MembershipPage), as a QuerySet."""
     return FormSubmission.objects.filter(page__in=Page.objects.type(MembershipPage))
 
 
 def find_applications(email):
+    """The applications whose e-mail field is `email` (any case)."""
     return membership_applications().filter(form_data__email__iexact=email)
 
 
 def export_application(submission):
+    """One application as a dict: when, which page and language, and every field sent."""
     return {
         "submitted": submission.submit_time,
         "page": submission.page.title,
@@ -38,10 +42,12 @@ def expired_applications(now, cutoff):
 
 
 def find_subscriptions(email):
+    """The newsletter sign-ups of `email` (any case), whatever their status."""
     return NewsletterSubscription.objects.filter(email__iexact=email)
 
 
 def export_subscription(subscription):
+    """One sign-up as a dict: address, language, status and its dates."""
     return {
         "email": subscription.email,
         "language": subscription.language,
@@ -67,6 +73,32 @@ def expired_subscriptions(now, cutoff):
     return NewsletterSubscription.objects.filter(pending | ended)
 
 
+def find_event_registrations(email):
+    return EventRegistration.objects.filter(email__iexact=email).select_related("page")
+
+
+def export_event_registration(registration):
+    return {
+        "event": registration.page.title if registration.page else "",
+        "name": registration.name,
+        "email": registration.email,
+        "company": registration.company,
+        "language": registration.language,
+        "status": registration.status,
+        "signed_up": registration.created_at,
+        "moved_up_from_waiting_list": registration.promoted_at,
+        "cancelled": registration.cancelled_at,
+    }
+
+
+def expired_event_registrations(now, cutoff):
+    """Registrations (cancelled ones too) once the retention period has passed since the
+    event ended, in any of its languages; those of a deleted event once it has passed since
+    the sign-up. Until then they answer questions about who came."""
+    still_kept = EventPage.objects.filter(translation_key=OuterRef("event_key"), end__gte=cutoff)
+    return EventRegistration.objects.filter(~Exists(still_kept), created_at__lt=cutoff)
+
+
 def register_kinds():
     """Called from HomeConfig.ready."""
     register(
@@ -85,5 +117,14 @@ def register_kinds():
             find=find_subscriptions,
             export=export_subscription,
             expired=expired_subscriptions,
+        )
+    )
+    register(
+        PersonalDataKind(
+            key="event-registrations",
+            label=_("Event registrations"),
+            find=find_event_registrations,
+            export=export_event_registration,
+            expired=expired_event_registrations,
         )
     )

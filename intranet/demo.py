@@ -7,13 +7,16 @@ document: the access tests look for that word where it must not appear.
 
 import datetime
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
+from home.demo import load_demo_registrations
 from home.models import EventIndexPage, EventPage, HomePage, MemberCompany
+from home.models.event_registrations import EventRegistration
 from intranet import access
 from intranet.contributions import store_upload
 from intranet.models import (
@@ -377,6 +380,15 @@ PROJECT_A_EVENT = {
 }
 
 
+# Who has signed up for project A's event: its lead (a demo user) and the pilot series'
+# working group, whose name carries the code name, so the access tests can tell the
+# participant list is project A's.
+PROJECT_A_EVENT_CAPACITY = 8
+PROJECT_A_PARTICIPANTS = [
+    (f"Pilotgruppa {PROJECT_A_CODE_NAME}", "pilotgruppa@example.no", "Fjordlys Møbler AS", "nb"),
+]
+
+
 def load_project_event(home, group):
     events = EventIndexPage.objects.child_of(home).get()
     start = timezone.make_aware(
@@ -384,10 +396,24 @@ def load_project_event(home, group):
             timezone.localdate() + datetime.timedelta(days=10), datetime.time(10)
         )
     )
-    fields = dict(PROJECT_A_EVENT["nb"], start=start, end=start + datetime.timedelta(hours=3))
+    fields = dict(
+        PROJECT_A_EVENT["nb"],
+        start=start,
+        end=start + datetime.timedelta(hours=3),
+        registration_open=True,
+        capacity=PROJECT_A_EVENT_CAPACITY,
+    )
     page = ensure_child_page(events, EventPage, **fields)
     access.ensure_group_restriction(page, access.project_groups(group))
     publish_translation(page, "en", PROJECT_A_EVENT["en"])
+    lead = get_user_model().objects.get(username="prosjektleder")
+    load_demo_registrations(
+        page,
+        [(lead.get_full_name(), lead.email, "Fjordlys Møbler AS", "nb"), *PROJECT_A_PARTICIPANTS],
+    )
+    EventRegistration.objects.filter(event_key=page.translation_key, email=lead.email).update(
+        user=lead
+    )
     return page
 
 

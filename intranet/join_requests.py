@@ -11,6 +11,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -64,16 +65,36 @@ def pending_for(user):
 def waiting_for(user):
     """The pending requests `user` may decide (every one for staff, those of the projects
     they lead otherwise), oldest first, with member and group."""
-    requests = JoinRequest.objects.filter(status=Status.PENDING)
-    if not is_staff(user):
-        requests = requests.filter(
-            group__name__in=[
-                access.PROJECT_GROUP_PREFIX + name.removeprefix(access.PROJECT_LEADS_GROUP_PREFIX)
-                for name in group_names(user)
-                if name.startswith(access.PROJECT_LEADS_GROUP_PREFIX)
-            ]
-        )
-    return requests.select_related("user", "group").order_by("created_at", "pk")
+    return (
+        JoinRequest.objects.filter(decidable_by(user))
+        .select_related("user", "group")
+        .order_by("created_at", "pk")
+    )
+
+
+def decidable_by(user):
+    """A filter (Q) on JoinRequests: the pending ones `user` may decide."""
+    pending = Q(status=Status.PENDING)
+    if is_staff(user):
+        return pending
+    led = [
+        access.PROJECT_GROUP_PREFIX + name.removeprefix(access.PROJECT_LEADS_GROUP_PREFIX)
+        for name in group_names(user)
+        if name.startswith(access.PROJECT_LEADS_GROUP_PREFIX)
+    ]
+    return pending & Q(group__name__in=led)
+
+
+def mine_and_waiting(user):
+    """(`user`'s own pending requests, the pending requests of others `user` may decide),
+    both lists, from one query: what the dashboard shows."""
+    if not user.is_authenticated:
+        return [], []
+    rows = JoinRequest.objects.filter(
+        Q(user=user, status=Status.PENDING) | decidable_by(user)
+    ).order_by("created_at", "pk")
+    mine = [row for row in rows if row.user_id == user.pk]
+    return mine, [row for row in rows if row.user_id != user.pk]
 
 
 def ask(user, group, message, urls):

@@ -11,7 +11,7 @@ from wagtail.models import BaseViewRestriction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from intranet import join_requests
+from intranet import access, join_requests
 from intranet.invitations import InviteMemberView
 from intranet.models import JoinRequest, MemberProfile, ProjectSpacePage
 from intranet.models.projects import page_urls
@@ -54,6 +54,25 @@ def enforce_collection_privacy(document_or_image, request):
     collection: login for anonymous visitors, a 403 for members without the group."""
     restrictions = document_or_image.collection.get_view_restrictions()
     return refuse(request, list(restrictions.prefetch_related("groups")))
+
+
+@hooks.register("may_manage_event_registrations")
+def project_leads_manage_their_events(user, event):
+    """The leads of a project see the participants of an event restricted to its group
+    (home.event_registrations.may_manage asks this for everyone who is not staff)."""
+    return any(
+        access.is_project_lead(user, group)
+        for restriction in privacy.page_restrictions(event)
+        for group in restriction.groups.all()
+        if group.name.startswith(access.PROJECT_GROUP_PREFIX)
+    )
+
+
+@hooks.register("member_email_language")
+def member_email_language(user):
+    """The language a member chose for e-mails (their profile), or None without a profile."""
+    profile = MemberProfile.objects.filter(user=user).only("preferred_language").first()
+    return profile.preferred_language if profile else None
 
 
 @hooks.register("register_admin_urls")

@@ -20,6 +20,10 @@ words). deploy/varnish/default.vcl implements both.
   several listings. A draft's save is not purged: visitors see only the published
   version (site_core.snippet_drafts).
 - A collection's view restrictions changed: every cached image file.
+- An image in use edited or deleted (its description is the alt text of every page showing
+  it; its focal point and file change its renditions): the whole site, as for a snippet,
+  since one image (a logo, a news item's picture) shows in many listings. An image nothing
+  uses yet (just uploaded) purges nothing.
 
 The rule is written for Varnish; without `WAGTAILFRONTENDCACHE` (development, tests)
 nothing is sent.
@@ -35,7 +39,14 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.contrib.frontend_cache.tasks import purge_urls_from_cache_task
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
-from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction, Site
+from wagtail.images import get_image_model
+from wagtail.models import (
+    CollectionViewRestriction,
+    Page,
+    PageViewRestriction,
+    ReferenceIndex,
+    Site,
+)
 from wagtail.signals import (
     page_published,
     page_slug_changed,
@@ -167,6 +178,13 @@ def purge_images(**kwargs):
         purge_on_commit(PurgeBatch(site.root_url + media + EVERYTHING_BELOW for site in sites()))
 
 
+def purge_image_users(instance, created=False, **kwargs):
+    """An image saved or deleted: every page of every site if anything uses it (Wagtail's
+    reference index: pages, snippets), nothing for a new or unused image."""
+    if enabled() and not created and ReferenceIndex.get_references_to(instance).exists():
+        purge_on_commit(PurgeBatch(site.root_url + "/" + EVERYTHING_BELOW for site in sites()))
+
+
 def sites():
     """Every Site (a list): purges name pages by each site's root URL."""
     return list(Site.objects.all())
@@ -181,4 +199,5 @@ def connect():
     for signal in (post_save, post_delete):
         signal.connect(purge_restricted_page, sender=PageViewRestriction, weak=False)
         signal.connect(purge_images, sender=CollectionViewRestriction, weak=False)
+        signal.connect(purge_image_users, sender=get_image_model(), weak=False)
         signal.connect(purge_site, dispatch_uid=f"cache_purge.snippet.{signal is post_save}")

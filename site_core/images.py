@@ -65,5 +65,6 @@ def alt_language(image, decorative=False):
 
 def missing_description(image, decorative=False):
     """True when `image` carries meaning (not `decorative`) but has no description in the
-    image library: the admin tells the editor so (home.image_checks)."""
+    image library: the page editor's form tells the editor so (site_core.page_forms; image
+    blocks: home.blocks.CaptionedImageBlock.clean)."""
     return image is not None and not decorative and not (image.description or "").strip()

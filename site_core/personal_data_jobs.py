@@ -34,6 +34,7 @@ def find_jobs(email):
 
 
 def export_job(job):
+    """One queued job naming the address, as a dict: the task, its state, dates and arguments."""
     return {
         "task": job.task_path,
         "status": job.status,

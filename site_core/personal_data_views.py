@@ -61,6 +61,8 @@ class PersonalDataMenuItem(MenuItem):
 
 
 class AddressForm(forms.Form):
+    """The one e-mail address staff look up, export or erase."""
+
     email = forms.EmailField(
         label=_("E-mail address"),
         max_length=254,

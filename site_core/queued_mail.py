@@ -13,8 +13,10 @@ server refuses or cannot be reached, the job queues a copy of itself to try agai
 six hours, so an hour-long outage of the mail server loses nothing.
 """
 
+import base64
 import logging
 from datetime import timedelta
+from email.mime.base import MIMEBase
 from smtplib import SMTPException
 
 from django.conf import settings
@@ -43,11 +45,13 @@ def message_to_json(message):
     """An EmailMessage (or EmailMultiAlternatives) as a dict of strings and lists of strings,
     which `message_from_json` turns back into the same message.
 
-    Raises ValueError for attachments or a non-default encoding: no mail of ours has them,
-    and a message must never lose a part silently on its way through the queue.
+    File attachments (`message.attach(filename, content, mimetype)`, e.g. an event's .ics
+    file) travel base64-encoded. Raises ValueError for a ready-made MIME part as attachment
+    or a non-default encoding: no mail of ours has them, and a message must never lose a
+    part silently on its way through the queue.
     """
-    if message.attachments or message.encoding:
-        raise ValueError("Queued e-mails carry no attachments and no custom encoding.")
+    if message.encoding or any(isinstance(part, MIMEBase) for part in message.attachments):
+        raise ValueError("Queued e-mails carry only file attachments, and no custom encoding.")
     return {
         "subject": str(message.subject),
         "body": str(message.body),
@@ -62,7 +66,17 @@ def message_to_json(message):
         "bcc": [str(address) for address in message.bcc],
         "reply_to": [str(address) for address in message.reply_to],
         "headers": {str(name): str(value) for name, value in message.extra_headers.items()},
+        # [file name, base64 of the content, MIME type] per attachment.
+        "attachments": [
+            [filename, base64.b64encode(as_bytes(content)).decode("ascii"), mimetype]
+            for filename, content, mimetype in message.attachments
+        ],
     }
+
+
+def as_bytes(content):
+    """An attachment's content as bytes (Django keeps text attachments as str)."""
+    return content.encode() if isinstance(content, str) else content
 
 
 def message_from_json(data):
@@ -79,6 +93,8 @@ def message_from_json(data):
         alternatives=[tuple(alternative) for alternative in data["alternatives"]],
     )
     message.content_subtype = data["content_subtype"]
+    for filename, content, mimetype in data.get("attachments", []):
+        message.attach(filename, base64.b64decode(content), mimetype)
     return message
 
 

@@ -63,10 +63,14 @@ TRANSLATED_AT_IMPORT = {"Create"}
 # Wagtail's texts of the other screens an editor and the lead use here, by source path: the
 # explorer's bulk actions (their confirm pages and messages), the page confirm pages (move,
 # delete, unpublish, convert an alias) and the views behind them and behind page create and
-# edit, the usage count and listing of a delete confirmation, and the generic model views
-# the snippets use (create, edit, publish, revisions, delete, lock) with their lock texts.
+# edit, the usage count and listing of a delete confirmation, the generic model views
+# the snippets use (create, edit, publish, revisions, delete, lock) with their lock texts,
+# and the page editor itself: the page model's fields and messages (the promote tab's
+# "title tag" and "meta description") and its side panels (status, comments, preview,
+# content checks).
 FLOW_PATH = re.compile(
     r"bulk_actions/"
+    r"|^models/pages\.py|shared/side_panels"
     r"|templates/wagtailadmin/pages/confirm_"
     r"|views/pages/(create|edit|move|copy|delete|unpublish)\.py"
     r"|shared/usage_summary\.html|views/generic/usage\.py|models/reference_index\.py"

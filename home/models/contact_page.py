@@ -49,7 +49,9 @@ class ContactPage(PublicPage):
         The choice is copied unchanged to a translation (synchronised), so it may point at
         the source language's rows: each is looked up by its translation key.
         """
-        chosen = [item.contact for item in self.contacts.all() if item.contact_id]
+        chosen = [
+            item.contact for item in self.contacts.select_related("contact") if item.contact_id
+        ]
         return StaffContact.objects.localized(chosen, self.locale_id)
 
     def get_listings(self, request):

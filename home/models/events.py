@@ -8,6 +8,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.search import index
 
+from home import event_registration_views
 from home.feeds import calendar_response
 from site_core.pages import paginate
 
@@ -76,7 +77,37 @@ class EventPage(RoutablePageMixin, PublicPage):
         help_text=_("Free text, e.g. “NOK 450, free for members”. Leave empty for a free event."),
     )
     registration_url = models.URLField(
-        _("registration link"), blank=True, help_text=_("Where to sign up, if needed.")
+        _("registration link"),
+        blank=True,
+        help_text=_(
+            "Where to sign up elsewhere, if needed. Not shown while registration on "
+            "this site is open."
+        ),
+    )
+    registration_open = models.BooleanField(
+        _("registration on this site"),
+        default=False,
+        help_text=_(
+            "Tick to let people sign up on this page: visitors with name, e-mail and company; "
+            "on a members-only event, logged-in members with one button."
+        ),
+    )
+    capacity = models.PositiveIntegerField(
+        _("places"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "How many may come. Leave empty for no limit. When the places are taken, new "
+            "sign-ups go to the waiting list and move up when someone cancels."
+        ),
+    )
+    registration_deadline = models.DateTimeField(
+        _("sign-up deadline"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Optional. Sign-ups close at this time (Norwegian time); else when the event starts."
+        ),
     )
     image = models.ForeignKey(
         "wagtailimages.Image",
@@ -104,9 +135,16 @@ class EventPage(RoutablePageMixin, PublicPage):
                 FieldPanel("location"),
                 FieldPanel("organiser"),
                 FieldPanel("price"),
-                FieldPanel("registration_url"),
             ],
             heading=_("When and where"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("registration_open"),
+                FieldRowPanel([FieldPanel("capacity"), FieldPanel("registration_deadline")]),
+                FieldPanel("registration_url"),
+            ],
+            heading=_("Registration"),
         ),
         MultiFieldPanel([FieldPanel("image"), FieldPanel("image_decorative")], heading=_("Image")),
         FieldPanel("body"),
@@ -129,6 +167,10 @@ class EventPage(RoutablePageMixin, PublicPage):
         super().clean()
         if self.start and self.end and self.end < self.start:
             raise ValidationError({"end": _("An event cannot end before it starts.")})
+        if self.capacity == 0:
+            raise ValidationError(
+                {"capacity": _("Give at least one place, or leave the field empty for no limit.")}
+            )
 
     @property
     def is_past(self):
@@ -148,10 +190,46 @@ class EventPage(RoutablePageMixin, PublicPage):
 
     @property
     def registration_link(self):
-        """Where a visitor signs up, or "" (none, or the event is over). The one place the
-        page asks: registration on the site itself (issue 16) replaces this."""
-        return "" if self.is_past else self.registration_url
+        """Where a visitor signs up elsewhere, or "" (none, the event is over, or
+        registration on this site is open: home/event_registrations.py)."""
+        return "" if self.is_past or self.registration_open else self.registration_url
+
+    @property
+    def registration_closes(self):
+        """When sign-ups on the site close (aware datetime): the deadline, else the start."""
+        return self.registration_deadline or self.start
+
+    @property
+    def accepts_registrations(self):
+        """True while people may sign up on this page (open, and before it closes)."""
+        return self.registration_open and timezone.now() < self.registration_closes
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        if self.registration_open and "registration" not in context:
+            context["registration"] = event_registration_views.RegistrationBlock(self, request)
+        return context
 
     @path("ical/", name="ical")
     def ical(self, request):
         return calendar_response([self], self.title, f"{self.slug}.ics")
+
+    @path("register/", name="register")
+    def register(self, request):
+        return event_registration_views.register(self, request)
+
+    @path("cancel/", name="cancel_mine")
+    def cancel_mine(self, request):
+        return event_registration_views.cancel_mine(self, request)
+
+    @path("cancel/<str:token>/", name="cancel")
+    def cancel(self, request, token):
+        return event_registration_views.cancel(self, request, token)
+
+    @path("participants/", name="participants")
+    def participants(self, request):
+        return event_registration_views.participants(self, request)
+
+    @path("participants/csv/", name="participants_csv")
+    def participants_csv(self, request):
+        return event_registration_views.participants_csv(self, request)

@@ -1,6 +1,7 @@
 from dataclasses import replace
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 from django.shortcuts import get_object_or_404
@@ -90,6 +91,22 @@ class MemberCompany(index.Indexed, PublishableSnippet):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        """Refuse a slug another company of the same language has (a ValidationError on the
+        slug field). Django's own check of the (locale, slug) constraint is skipped in the
+        admin form, which has no locale field, and the save would fail with a server error."""
+        super().clean()
+        if (
+            self.slug
+            and self.locale_id
+            and MemberCompany.objects.filter(locale_id=self.locale_id, slug=self.slug)
+            .exclude(pk=self.pk)
+            .exists()
+        ):
+            raise ValidationError(
+                {"slug": _("Another member company already has this address. Choose another.")}
+            )
 
     def save(self, *args, **kwargs):
         # The address is ASCII, like the pages' (site_core.text.ascii_slug), and unique in

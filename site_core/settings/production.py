@@ -72,7 +72,14 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", f"https://{ALLOW
 LOGGING = {
     **LOGGING,  # noqa: F405
     "formatters": {"json": {"()": "pythonjsonlogger.json.JsonFormatter", "timestamp": True}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"}},
+    "filters": {"without_query_string": {"()": "site_core.request_log.WithoutQueryString"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json",
+            "filters": ["without_query_string"],
+        }
+    },
 }
 LOGGING["loggers"] = {
     **LOGGING["loggers"],
@@ -85,10 +92,13 @@ if SENTRY_DSN:
     import sentry_sdk
     from sentry_sdk.integrations.django import DjangoIntegration
 
+    from site_core.request_log import strip_query_string
+
     sentry_sdk.init(
         dsn=SENTRY_DSN,
         integrations=[DjangoIntegration()],
         send_default_pii=False,
+        before_send=strip_query_string,
         environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
         traces_sample_rate=float(os.environ.get("SENTRY_TRACES_SAMPLE_RATE", "0")),
     )

@@ -1,7 +1,8 @@
 """Every page type in both languages, on a phone (360×740) and a desktop (1366×768): a
 screenshot for reviewers (test-artifacts/screenshots/<lang>-<page type>-<width>.png, kept
-by CI), the web font really loaded, nothing wider than the screen, and axe finds no WCAG
-A/AA violation (issue 15, point 1). One page load per page type and viewport."""
+by CI), the web font really loaded, nothing wider than the screen, axe finds no WCAG
+A/AA violation (issue 15, point 1), and on public pages every meaningful image has alt
+text and every field a label. One page load per page type and viewport."""
 
 import re
 
@@ -10,7 +11,13 @@ import pytest
 from tests.browser.axe import axe_violations, format_violations
 from tests.browser.conftest import ARTIFACTS
 from tests.browser.helpers import PHONE, horizontal_overflow, log_in
-from tests.browser.test_accessibility import INTRANET_PAGES, PUBLIC_PAGES
+from tests.browser.test_accessibility import (
+    INTRANET_PAGES,
+    OTHER_STATES,
+    PUBLIC_PAGES,
+    images_and_fields_unlabelled,
+    images_without_alt_text,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -18,10 +25,8 @@ SCREENSHOTS = ARTIFACTS / "screenshots"
 DESKTOP = {"viewport": {"width": 1366, "height": 768}}
 VIEWPORTS = {"phone": PHONE, "desktop": DESKTOP}
 # The search prompt and the empty result are the search page's other states.
-PUBLIC_TYPES = [
-    name for name in PUBLIC_PAGES["nb"] if name not in ("search prompt", "search without results")
-]
-INTRANET_TYPES = [name for name in INTRANET_PAGES["nb"] if name != "no access"]
+PUBLIC_TYPES = [name for name in PUBLIC_PAGES["nb"] if name not in OTHER_STATES]
+INTRANET_TYPES = [name for name in INTRANET_PAGES["nb"] if name not in OTHER_STATES]
 # Whether the page's text is set in the web font, once the fonts the page uses have loaded.
 FONT_LOADED = """async () => {
     await document.fonts.ready;
@@ -55,9 +60,15 @@ def test_every_page_type_looks_right_and_passes_axe(site, new_page, language, vi
     width = options["viewport"]["width"]
     page = new_page(locale="nb-NO" if language == "nb" else "en-GB", **options)
     problems = []
+    images = 0
     for name in PUBLIC_TYPES:
         page.goto(PUBLIC_PAGES[language][name])
         problems += check(page, language, name, width)
+        problems += [f"{name}: {problem}" for problem in images_and_fields_unlabelled(page)]
+        missing_alt, checked = images_without_alt_text(page)
+        problems += [f"{name}: {problem}" for problem in missing_alt]
+        images += checked
+    assert images > 20, "the demo's pages show their pictures and logos"
     log_in(page, "sirkel@example.no", "demo-sirkel-passord", language)
     for name in INTRANET_TYPES:
         page.goto(INTRANET_PAGES[language][name])

@@ -66,6 +66,28 @@ def test_snippet_edit_form_opens(admin_client, model):
     assert admin_client.get(url).status_code == 200
 
 
+@pytest.mark.parametrize("action", ["add", "edit"])
+def test_a_company_address_already_taken_is_refused_with_a_message(admin_client, action):
+    taken = MemberCompany.objects.filter(locale__language_code="nb").first()
+    other = MemberCompany.objects.filter(locale=taken.locale).exclude(pk=taken.pk).first()
+    url = (
+        "/admin/snippets/home/membercompany/add/?locale=nb"
+        if action == "add"
+        else f"/admin/snippets/home/membercompany/edit/{other.pk}/"
+    )
+    count = MemberCompany.objects.count()
+    response = admin_client.post(
+        url,
+        {"name": "Nytt Navn AS", "slug": taken.slug, "sector": taken.sector, "action-publish": "1"},
+    )
+    assert response.status_code == 200  # the form again, not a server error
+    assert "En annen medlemsbedrift har allerede denne adressen" in response.content.decode()
+    assert MemberCompany.objects.count() == count
+    if action == "edit":
+        other.refresh_from_db()
+        assert other.name != "Nytt Navn AS"
+
+
 def test_membership_submissions_are_listed_for_editors(admin_client):
     page = MembershipPage.objects.get(locale__language_code="nb")
     page.get_submission_class().objects.create(

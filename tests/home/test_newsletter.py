@@ -224,7 +224,19 @@ def test_an_unsubscribed_address_can_sign_up_again(client, site):
     client.post(unsubscribe)
     sign_up(client, "kari@example.no")
     assert len(mail.outbox) == 2
-    assert NewsletterSubscription.objects.get().status == Status.PENDING
+    subscription = NewsletterSubscription.objects.get()
+    assert subscription.status == Status.PENDING
+    assert subscription.confirmed_at is None  # the earlier confirmation is not this one's
+
+
+def test_unsubscribing_before_confirming_deletes_the_address(client, site):
+    # The confirmation mail says an address nobody confirms is not kept.
+    sign_up(client, "kari@example.no")
+    confirm, unsubscribe = links(mail.outbox[0])
+    response = client.post(unsubscribe)
+    assert response.status_code == 200
+    assert not NewsletterSubscription.objects.exists()
+    assert client.post(confirm).status_code == 404
 
 
 def test_the_honeypot_looks_like_success_and_stores_nothing(client, site):

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from home.models import NewsletterSubscription
 from tests.conftest import body_of
-from tests.factories import AdminFactory, EditorFactory
+from tests.factories import AdminFactory, CommunicationsLeadFactory, EditorFactory
 from tests.site_core.helpers import admin_user
 
 pytestmark = pytest.mark.django_db
@@ -88,6 +88,29 @@ def test_the_view_permission_opens_the_listing(client, subscribers):
     user.user_permissions.add(Permission.objects.get(codename="view_newslettersubscription"))
     client.force_login(user)
     assert "kari@example.no" in client.get(LISTING).content.decode()
+
+
+@pytest.mark.parametrize("view", ["inspect", "delete", "history", "usage"])
+@pytest.mark.parametrize("address", ["pending@example.no", "gone@example.no"])
+def test_no_view_of_one_subscription_shows_an_unconfirmed_address(staff, view, address):
+    # Walking the ids must not read an address its owner never confirmed (or took back).
+    pk = NewsletterSubscription.objects.get(email=address).pk
+    url = f"{LISTING}{view}/{pk}/"
+    assert staff.get(url, follow=True).status_code == 404
+    assert staff.post(url, follow=True).status_code == 404
+    assert NewsletterSubscription.objects.filter(email=address).exists()
+
+
+@pytest.mark.parametrize("view", ["inspect", "delete", "history", "usage"])
+def test_the_views_of_one_confirmed_subscription_open(staff, view):
+    pk = NewsletterSubscription.objects.get(email="kari@example.no").pk
+    assert staff.get(f"{LISTING}{view}/{pk}/", follow=True).status_code == 200
+
+
+def test_the_communications_lead_sees_the_subscribers(client, subscribers):
+    client.force_login(CommunicationsLeadFactory())
+    assert "kari@example.no" in client.get(LISTING).content.decode()
+    assert "newsletter_subscribers" in client.get("/admin/").content.decode()
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,7 @@ from site_core import personal_data, tasks
 from site_core.models import PersonalDataErasure
 from site_core.scheduler import configured_schedules
 from tests.conftest import body_of
-from tests.factories import AdminFactory, EditorFactory, UserFactory
+from tests.factories import AdminFactory, CommunicationsLeadFactory, EditorFactory, UserFactory
 from tests.site_core.helpers import admin_user
 
 from .factories import APPLICATION
@@ -102,7 +102,11 @@ def test_the_retention_job_deletes_only_what_is_past_its_time(site, settings):
     )  # fmt: skip
 
     result = tasks.delete_expired_personal_data.enqueue()
-    assert result.return_value == {"membership-applications": 1, "newsletter-subscriptions": 2}
+    assert result.return_value == {
+        "membership-applications": 1,
+        "newsletter-subscriptions": 2,
+        "event-registrations": 0,
+    }
 
     assert not FormSubmission.objects.filter(pk=old_application.pk).exists()
     assert FormSubmission.objects.filter(pk=recent_application.pk).exists()
@@ -129,6 +133,7 @@ def test_nothing_to_delete_logs_nothing(site):
     assert tasks.delete_expired_personal_data.enqueue().return_value == {
         "membership-applications": 0,
         "newsletter-subscriptions": 0,
+        "event-registrations": 0,
     }
     assert not PersonalDataErasure.objects.exists()
 
@@ -204,6 +209,7 @@ def test_erasure_asks_first_then_erases_both_kinds_and_logs_no_address(staff):
     assert {kind: count for kind, count in log.counts.items() if count} == {
         "membership-applications": 2,
         "newsletter-subscriptions": 1,
+        "event-registrations": 0,
     }
     assert log.erased_by.username.startswith("admin")
     stored = json.dumps(list(PersonalDataErasure.objects.values()), default=str)
@@ -242,6 +248,16 @@ def test_the_permission_opens_it_and_shows_the_menu_item(client, site):
     assert "/admin/personal-data/" in client.get("/admin/").content.decode()
     client.force_login(EditorFactory())
     assert "/admin/personal-data/" not in client.get("/admin/").content.decode()
+
+
+def test_the_communications_lead_answers_for_personal_data(client, site):
+    # The group has the permission from a migration: no demo loader or admin step needed.
+    subscription()
+    client.force_login(CommunicationsLeadFactory())
+    response = client.get(SEARCH, {"email": "kari@example.no"})
+    assert response.status_code == 200 and "kari@example.no" in response.content.decode()
+    assert client.post(ERASE, {"email": "kari@example.no"}).status_code in (200, 302)
+    assert not NewsletterSubscription.objects.exists()
 
 
 def test_a_member_without_admin_access_cannot_reach_it(client, site):

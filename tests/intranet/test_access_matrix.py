@@ -53,6 +53,17 @@ RESOURCES = {
     "sitemap": lambda: "/sitemap.xml",
     "project A event": lambda: "/nb/arrangementer/prosjektmote-sirkulaere-materialer/",
     "project A event en": lambda: "/en/events/project-meeting-circular-materials/",
+    "project A event sign-up": lambda: (
+        "/nb/arrangementer/prosjektmote-sirkulaere-materialer/register/"
+    ),
+    "project A participants": lambda: (
+        "/nb/arrangementer/prosjektmote-sirkulaere-materialer/participants/"
+    ),
+    "project A participants CSV": lambda: (
+        "/en/events/project-meeting-circular-materials/participants/csv/"
+    ),
+    "public event participants": lambda: "/nb/arrangementer/verksted-materialvalg/participants/",
+    "public event participants CSV": lambda: "/en/events/workshop-materials/participants/csv/",
     "home page": lambda: "/nb/",
     "event listing": lambda: "/nb/arrangementer/",
     "event listing en": lambda: "/en/events/",
@@ -125,6 +136,12 @@ EXPECTED = {
     "sitemap":               (OK, OK, OK, OK, OK, OK, OK),
     "project A event":       (LOGIN, DENY, SEES, DENY, SEES, SEES, SEES),
     "project A event en":    (LOGIN, DENY, SEES, DENY, SEES, SEES, SEES),
+    "project A event sign-up": (LOGIN, DENY, SEES, DENY, SEES, SEES, SEES),
+    "project A participants": (LOGIN, DENY, DENY, DENY, SEES, SEES, SEES),
+    "project A participants CSV": (LOGIN, DENY, DENY, DENY, SEES, SEES, SEES),
+    # Visitors are asked to log in (staff may follow a link while logged out).
+    "public event participants": (LOGIN, DENY, DENY, DENY, DENY, OK, OK),
+    "public event participants CSV": (LOGIN, DENY, DENY, DENY, DENY, OK, OK),
     "home page":             (OK, OK, OK, OK, OK, OK, OK),
     "event listing":         (OK, OK, OK, OK, OK, OK, OK),
     "event listing en":      (OK, OK, OK, OK, OK, OK, OK),

@@ -102,6 +102,22 @@ def test_the_translate_page_form_speaks_the_editors_language(
 @pytest.mark.parametrize(
     ("language", "expected"),
     [
+        ("nb", {"Tittel i søkemotorer", "Metabeskrivelse", "Bredde på sidepanelet",
+                "Synlighet:"}),
+        ("en", {"Title tag", "Meta description", "Side panel width", "Page visibility:"}),
+    ],
+)  # fmt: skip
+def test_the_page_editor_and_its_side_panels_speak_the_editors_language(
+    client, untranslated_page, language, expected
+):
+    client.force_login(admin_user(EditorFactory, language))
+    url = reverse("wagtailadmin_pages:edit", args=[untranslated_page.pk])
+    assert expected <= texts(page_of(client.get(url)))
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
         ("nb", {"Oppdater eksisterende oversettelser", "Hvorfor synkronisere siden?", "Send"}),
         ("en", {"Update existing translations", "Why would I sync my page?", "Submit"}),
     ],

@@ -12,6 +12,7 @@ from wagtail.models import PageViewRestriction
 from home.models import NewsTag
 from tests.conftest import fresh
 from tests.factories import (
+    ImageFactory,
     NewsIndexPageFactory,
     bilingual_news_site,
     publish,
@@ -138,6 +139,30 @@ def test_a_snippet_change_purges_the_whole_site(site, purged, django_capture_on_
         NewsTag.objects.create(name="Bærekraft", slug="baerekraft", locale=site.nb.locale)
     assert f"{ROOT}/*" in purged
     assert all(url.endswith("/*") for url in purged)
+
+
+def test_editing_an_image_in_use_purges_the_whole_site(
+    site, purged, django_capture_on_commit_callbacks
+):
+    # Its description is the alt text on every page that shows it (issue 15 point 5).
+    image = ImageFactory(description="Et bilde fra messen.")
+    item = site.news
+    item.main_image = image
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(item)
+    purged.clear()
+    image.description = "Tre designere ved en stand på Stockholm Furniture Fair."
+    with django_capture_on_commit_callbacks(execute=True):
+        image.save()
+    assert f"{ROOT}/*" in purged
+
+
+def test_a_new_or_unused_image_purges_nothing(site, purged, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        image = ImageFactory(description="Ubrukt.")
+        image.title = "Ubrukt bilde"
+        image.save()
+    assert purged == []
 
 
 def test_publishing_the_translation_purges_its_source_too(

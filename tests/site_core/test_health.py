@@ -2,15 +2,18 @@
 
 import json
 import logging
+import runpy
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.files.storage import storages
 from django.core.management import call_command
 from django.test import override_settings
 from moto.server import ThreadedMotoServer
 from wagtail.models import Page, Site
 
+from site_core.request_log import strip_query_string
 from site_core.settings.base import upload_storages_from_env
 from tests.site_core.test_settings import FULL_PRODUCTION_ENV, run_manage
 
@@ -194,6 +197,30 @@ def test_production_logs_one_json_line_per_request():
     assert request["status"] in (200, 503)
     assert request["duration_ms"] >= 0
     assert request["authenticated"] is False
+
+
+def test_production_logs_no_query_string(client):
+    # The personal-data search takes the address in its query string; only the path is
+    # logged: gunicorn keeps no access log of its own, the app logs request.path, and
+    # Django's records of error responses name the request by its path.
+    config = runpy.run_path(str(Path(settings.BASE_DIR) / "gunicorn.conf.py"))
+    assert config["accesslog"] is None
+    script = (
+        "from django.test import Client; "
+        "Client(HTTP_X_FORWARDED_PROTO='https').get("
+        "'/healthz/?email=kari%40example.no', HTTP_HOST='www.example.no')"
+    )
+    result = run_manage("shell", "-c", script, **FULL_PRODUCTION_ENV)
+    assert '"path": "/healthz/"' in result.stderr
+    assert "kari" not in result.stderr  # nor in Django's own record of a 503
+
+
+def test_error_reports_carry_no_query_string():
+    event = {"request": {"url": "https://www.example.no/admin/personal-data/?email=kari%40x.no",
+                         "query_string": "email=kari%40x.no", "method": "GET"}}  # fmt: skip
+    assert strip_query_string(event, {}) == {
+        "request": {"url": "https://www.example.no/admin/personal-data/", "method": "GET"}
+    }
 
 
 def test_request_log_is_quiet_outside_production(client, caplog):

@@ -3,6 +3,7 @@ server is down (site_core.queued_mail)."""
 
 import datetime
 import logging
+from email.mime.text import MIMEText
 
 import pytest
 from django.core import mail
@@ -77,9 +78,22 @@ def test_wagtail_notifications_are_queued_too(job_queue):
     assert list(sent.alternatives) == [("<b>x</b>", "text/html")]
 
 
-def test_attachments_are_refused_rather_than_dropped(job_queue):
+def test_file_attachments_arrive_whole(job_queue):
     message = EmailMessage("Hei", "Tekst", None, ["a@example.no"])
-    message.attach("vedlegg.txt", "innhold", "text/plain")
+    message.attach("arrangement.ics", "BEGIN:VCALENDAR\r\nSUMMARY:Møte\r\n", "text/calendar")
+    message.attach("bilde.png", b"\x89PNG\x00\xff", "image/png")
+    message.send()
+    run_jobs()
+    (sent,) = mail.outbox
+    assert [tuple(part) for part in sent.attachments] == [
+        ("arrangement.ics", "BEGIN:VCALENDAR\r\nSUMMARY:Møte\r\n", "text/calendar"),
+        ("bilde.png", b"\x89PNG\x00\xff", "image/png"),
+    ]
+
+
+def test_mime_part_attachments_are_refused_rather_than_dropped(job_queue):
+    message = EmailMessage("Hei", "Tekst", None, ["a@example.no"])
+    message.attach(MIMEText("innhold"))
     with pytest.raises(ValueError, match="attachments"):
         message.send()
     assert jobs(deliver_email) == []
