@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 
 from intranet.demo import minimal_pdf
 from tests.browser.axe import assert_no_axe_violations
-from tests.browser.helpers import log_in
+from tests.browser.helpers import PHONE, horizontal_overflow, log_in
 
 pytestmark = pytest.mark.browser
 
@@ -118,3 +118,21 @@ def test_member_joins_contributes_and_leaves(fresh_site, new_page, tmp_path, lan
     expect(member.locator("main")).to_contain_text(texts["left"])
     member.goto(urls["space"])
     expect(member.get_by_role("heading", level=1)).to_have_text(texts["no access"])
+
+
+def test_project_pages_fit_a_phone_screen(site, new_page):
+    """The projects page, a space with its member posts and documents, its upload form, a
+    document's history and the leads' requests: no sideways scrolling on a phone."""
+    page = new_page(**PHONE)
+    log_in(page, "prosjektleder@example.no", "demo-prosjektleder-passord")
+    page.goto("/nb/intranett/sirkulaere-materialer/")
+    history = page.locator("a[href*='/dokumenter/']").first.get_attribute("href")
+    for path in [
+        "/nb/intranett/prosjekter/",
+        "/nb/intranett/sirkulaere-materialer/",
+        "/nb/intranett/sirkulaere-materialer/last-opp/",
+        "/nb/intranett/sirkulaere-materialer/foresporsler/",
+        history,
+    ]:
+        page.goto(path)
+        assert horizontal_overflow(page) == 0, path
