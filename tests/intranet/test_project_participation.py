@@ -255,3 +255,24 @@ def test_every_change_needs_the_csrf_token(intranet_site):
         assert client.post(url, data).status_code == 403, url
     assert not JoinRequest.objects.exists() and not ProjectPost.objects.exists()
     assert client.get(SPACE_A["nb"]).status_code == 200  # still a member
+
+
+def test_no_request_to_a_project_that_takes_none_or_that_one_is_in(
+    client, intranet_site, log_in_as
+):
+    from intranet.models import ProjectSpacePage
+
+    ProjectSpacePage.objects.filter(group=intranet_site.project_b.group).update(
+        accepts_join_requests=False
+    )
+    log_in_as("member_a")
+    listing = client.get(PROJECTS["nb"]).content.decode()
+    assert "Eksport til Storbritannia" not in listing
+    refused = ask(client, intranet_site.project_b.nb)
+    assert refused.status_code == 200
+    assert "tar ikke imot forespørsler" in refused.content.decode()
+    already = client.post(
+        PROJECTS["nb"], {"project": intranet_site.project_a.nb.pk, "message": ""}, follow=True
+    )
+    assert "Du er allerede med i Sirkulære materialer." in already.content.decode()
+    assert not JoinRequest.objects.exists()

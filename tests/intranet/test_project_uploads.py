@@ -214,3 +214,15 @@ def test_a_new_version_cannot_replace_another_projects_document(client, intranet
     assert not DocumentVersion.objects.exists()
     other.refresh_from_db()
     assert other.collection == intranet_site.project_b.collection
+
+
+def test_another_projects_document_is_not_reachable_through_a_space(
+    client, intranet_site, log_in_as
+):
+    log_in_as("member_b")
+    upload_b = "/nb/intranett/eksport-til-storbritannia/last-opp/"
+    client.post(upload_b, {"file": SimpleUploadedFile("b.pdf", minimal_pdf("B"))})
+    document = Document.objects.get(title="b.pdf")
+    log_in_as("admin")  # may open both spaces, yet B's document is not A's
+    assert client.get(f"{SPACE_A['nb']}dokumenter/{document.pk}/").status_code == 404
+    assert client.get(f"{SPACE_A['nb']}dokumenter/{document.pk}/versjoner/1/").status_code == 404
