@@ -1,8 +1,9 @@
 from django.contrib.auth import get_user_model
-from django.contrib.auth.backends import ModelBackend
+
+from site_core.auth_backends import OneQueryModelBackend
 
 
-class EmailBackend(ModelBackend):
+class EmailBackend(OneQueryModelBackend):
     """Log in with an e-mail address (case-insensitive) instead of a username.
 
     Runs after django-axes' backend, so a locked-out address never gets here.

@@ -18,15 +18,19 @@ from home.demo import load_demo_registrations
 from home.models import EventIndexPage, EventPage, HomePage, MemberCompany
 from home.models.event_registrations import EventRegistration
 from intranet import access
+from intranet.contributions import store_upload
 from intranet.models import (
     AccountPage,
     DocumentLibraryPage,
     IntranetHomePage,
+    JoinRequest,
     MemberNewsAttachment,
     MemberNewsIndexPage,
     MemberNewsPage,
     MemberProfile,
     PeopleDirectoryPage,
+    ProjectListPage,
+    ProjectPost,
     ProjectSpacePage,
     ProjectStatus,
     ProjectUpdate,
@@ -55,6 +59,7 @@ PROJECTS = [
                 "<p>Prosjektet utvikler materialkretsløp der møbler og tekstiler kan tas tilbake, "
                 "repareres og brukes på nytt.</p><p>Pilotserien har arbeidsnavnet Tindrefjell.</p>"
             ),
+            "summary": "Møbler og tekstiler som tas tilbake, repareres og brukes på nytt.",
         },
         "en": {
             "Sirkulære materialer": "Circular materials",
@@ -64,6 +69,9 @@ PROJECTS = [
             "furniture and textiles can be taken back, repaired and used again.",
             "Pilotserien har arbeidsnavnet Tindrefjell.": (
                 "The pilot series has the working name Tindrefjell."
+            ),
+            "Møbler og tekstiler som tas tilbake, repareres og brukes på nytt.": (
+                "Furniture and textiles that are taken back, repaired and used again."
             ),
         },
         "updates": [
@@ -92,6 +100,7 @@ PROJECTS = [
                 "<p>Prosjektet hjelper medlemmene inn i det britiske markedet med felles "
                 "markedsanalyse, messedeltakelse og partnersøk.</p>"
             ),
+            "summary": "Felles markedsanalyse, messer og partnersøk i Storbritannia.",
         },
         "en": {
             "Eksport til Storbritannia": "Export to the UK",
@@ -100,6 +109,9 @@ PROJECTS = [
             "markedsanalyse, messedeltakelse og partnersøk.": "The project helps members into "
             "the British market with a joint market analysis, trade fair participation and "
             "partner search.",
+            "Felles markedsanalyse, messer og partnersøk i Storbritannia.": (
+                "A joint market analysis, trade fairs and partner search in the UK."
+            ),
         },
         "updates": [
             (
@@ -209,6 +221,20 @@ SECTIONS = {
             "Medlemsnyheter": "Member news",
             "nyheter": "news",
             "Nyheter fra klyngen, bare for medlemmer.": "News from the cluster, for members only.",
+        },
+    ),
+    ProjectListPage: (
+        {
+            "title": "Prosjekter",
+            "slug": "prosjekter",
+            "intro": "Prosjektene du kan be om å bli med i. Prosjektlederne svarer deg på e-post.",
+        },
+        {
+            "Prosjekter": "Projects",
+            "prosjekter": "projects",
+            "Prosjektene du kan be om å bli med i. Prosjektlederne svarer deg på e-post.": (
+                "The projects you can ask to join. The project leads answer you by e-mail."
+            ),
         },
     ),
     DocumentLibraryPage: (
@@ -356,7 +382,11 @@ def load_project(home, members_collection, spec):
     english = dict(spec["en"])
     if page is None:
         page = ProjectSpacePage(
-            **spec["nb"], status=ProjectStatus.ACTIVE, group=group, collection=collection
+            **spec["nb"],
+            status=ProjectStatus.ACTIVE,
+            group=group,
+            collection=collection,
+            accepts_join_requests=True,
         )
         page.updates = [
             ProjectUpdate(date=date, title=title_nb, body=f"<p>{body_nb}</p>", locale=home.locale)
@@ -427,6 +457,55 @@ def load_project_event(home, group):
     return page
 
 
+# What members added themselves: a post and a second version of a document in project A,
+# and a member's pending request to join it (its leads see the request; the access tests
+# look for the code name in it).
+PROJECT_A_CONTRIBUTIONS = {
+    "post": (
+        "sirkel",
+        "Prøvestykker sendt til Ålesund",
+        "Vi har sendt ti prøvestykker av Tindrefjell-stoffet til verkstedet. Svar ventes "
+        "innen to uker.",
+    ),
+    "version": (
+        "prosjektleder",
+        "Tindrefjell: materialprøver, runde 1 (revidert)",
+        "Rettet slitestyrken for prøve 3.",
+    ),
+    "join_request": (
+        "medlem",
+        "Vi lager stoler i resirkulert ull og vil gjerne teste Tindrefjell-stoffet.",
+    ),
+}
+
+
+def load_contributions(users, project):
+    """The members' own content of project A (PROJECT_A_CONTRIBUTIONS), once."""
+    author, title, body = PROJECT_A_CONTRIBUTIONS["post"]
+    ProjectPost.objects.get_or_create(
+        group=project.group,
+        title=title,
+        defaults={"author": users[author], "body": body, "language": "nb"},
+    )
+    uploader, text, note = PROJECT_A_CONTRIBUTIONS["version"]
+    document = get_document_model().objects.get(title=PROJECTS[0]["documents"][0])
+    if not document.versions.exists():
+        store_upload(
+            project.collection,
+            users[uploader],
+            ContentFile(minimal_pdf(text), name=f"{document.title}.pdf"),
+            note=note,
+            replaces=document,
+        )
+    member, message = PROJECT_A_CONTRIBUTIONS["join_request"]
+    JoinRequest.objects.get_or_create(
+        user=users[member],
+        group=project.group,
+        status=JoinRequest.Status.PENDING,
+        defaults={"message": message},
+    )
+
+
 def load(users):
     load_profiles(users)
 
@@ -444,6 +523,7 @@ def load(users):
     load_section(intranet, DocumentLibraryPage)
     load_section(intranet, PeopleDirectoryPage)
     load_section(intranet, AccountPage)
-    for spec in PROJECTS:
-        load_project(intranet, members_collection, spec)
+    load_section(intranet, ProjectListPage)
+    projects = [load_project(intranet, members_collection, spec) for spec in PROJECTS]
+    load_contributions(users, projects[0])
     load_project_event(home_nb, Group.objects.get(name=PROJECTS[0]["group"]))

@@ -1,11 +1,18 @@
-"""The intranet's personal data, registered with site_core.personal_data: member profiles
-(contact details, choices, visits) and which member news a member has read. Both are kept
-while the account exists (no retention period: they serve the member) and erased on
-request with the rest."""
+"""The intranet's personal data, registered with site_core.personal_data:
+
+- member profiles (contact details, choices, visits) and which member news a member has
+  read: kept while the account exists (they serve the member);
+- requests to join projects, posts in project spaces and the files a member uploaded (each
+  version of a document): kept until erased, as part of a project's work while the member
+  takes part in it.
+
+None has a retention period; all are erased on request with the rest."""
 
 from django.utils.translation import gettext_lazy as _
 
+from intranet import access
 from intranet.models import MemberProfile, NewsReadMark
+from intranet.models.contributions import DocumentVersion, JoinRequest, ProjectPost
 from site_core.personal_data import PersonalDataKind, register
 
 
@@ -40,6 +47,52 @@ def export_read_mark(mark):
     return {"news_item": str(mark.translation_key), "read": mark.read_at}
 
 
+def find_join_requests(email):
+    return JoinRequest.objects.filter(user__email__iexact=email).select_related("group")
+
+
+def export_join_request(join_request):
+    return {
+        "project": join_request.project_name,
+        "message": join_request.message,
+        "status": join_request.status,
+        "sent": join_request.created_at,
+        "decided": join_request.decided_at,
+    }
+
+
+def find_posts(email):
+    return ProjectPost.objects.filter(author__email__iexact=email).select_related("group")
+
+
+def export_post(post):
+    return {
+        "project": post.group.name.removeprefix(access.PROJECT_GROUP_PREFIX),
+        "title": post.title,
+        "text": post.body,
+        "language": post.language,
+        "posted": post.created_at,
+    }
+
+
+def find_uploads(email):
+    return DocumentVersion.objects.filter(uploaded_by__email__iexact=email).select_related(
+        "document__collection"
+    )
+
+
+def export_upload(version):
+    return {
+        "document": version.document.title,
+        "collection": version.document.collection.name,
+        "version": version.number,
+        "file": version.file.name,
+        "size": version.file_size,
+        "note": version.note,
+        "uploaded": version.created_at,
+    }
+
+
 def register_kinds():
     """Called from IntranetConfig.ready."""
     register(
@@ -56,5 +109,29 @@ def register_kinds():
             label=_("Member news read"),
             find=find_read_marks,
             export=export_read_mark,
+        )
+    )
+    register(
+        PersonalDataKind(
+            key="project-join-requests",
+            label=_("Requests to join projects"),
+            find=find_join_requests,
+            export=export_join_request,
+        )
+    )
+    register(
+        PersonalDataKind(
+            key="project-posts",
+            label=_("Posts in project spaces"),
+            find=find_posts,
+            export=export_post,
+        )
+    )
+    register(
+        PersonalDataKind(
+            key="project-uploads",
+            label=_("Documents uploaded to project spaces (each version)"),
+            find=find_uploads,
+            export=export_upload,
         )
     )

@@ -10,6 +10,8 @@ would otherwise be open to every member.
 import logging
 
 from axes.signals import user_locked_out
+from django.db import transaction
+from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from wagtail.signals import page_published
 
@@ -26,6 +28,17 @@ def enforce_intranet_privacy(sender, instance, **kwargs):
         access.ensure_group_restriction(instance, instance.required_groups())
     if isinstance(instance, ProjectSpacePage):
         access.ensure_group_restriction(instance.collection, instance.required_groups())
+
+
+@receiver(post_delete, sender="intranet.DocumentVersion")
+def delete_version_file(sender, instance, **kwargs):
+    """An erased or deleted version takes its file along, unless it is still the
+    document's current file (Wagtail deletes that one with the document)."""
+    from wagtail.documents import get_document_model
+
+    name = instance.file.name
+    if name and not get_document_model().objects.filter(file=name).exists():
+        transaction.on_commit(lambda: instance.file.storage.delete(name))
 
 
 @receiver(user_locked_out)

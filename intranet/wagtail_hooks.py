@@ -5,13 +5,16 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.views.generic import EditView, IndexView
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import BaseViewRestriction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from intranet import access
+from intranet import access, join_requests
 from intranet.invitations import InviteMemberView
-from intranet.models import MemberProfile
+from intranet.models import JoinRequest, MemberProfile, ProjectSpacePage
+from intranet.models.projects import page_urls
 from site_core import http_caching, privacy
 
 
@@ -102,3 +105,52 @@ class MemberProfileViewSet(SnippetViewSet):
 
 
 register_snippet(MemberProfileViewSet)
+
+
+class JoinRequestEditView(EditView):
+    """Staff decide a request by setting its status: approving adds the member to the
+    project and both answers e-mail the member, as in the intranet (intranet.join_requests)."""
+
+    def save_instance(self):
+        join_request = JoinRequest.objects.select_related("user__member_profile", "group").get(
+            pk=self.object.pk
+        )
+        status = self.form.cleaned_data["status"]
+        if join_request.status == JoinRequest.Status.PENDING and status != join_request.status:
+            space = ProjectSpacePage.objects.filter(group_id=join_request.group_id).first()
+            urls = page_urls(space) if space else {}
+            join_requests.decide(
+                join_request, self.request.user, status == JoinRequest.Status.APPROVED, urls
+            )
+            join_request.refresh_from_db()
+        return join_request
+
+
+class JoinRequestIndexView(IndexView):
+    def get_base_queryset(self):
+        # The member, the project and who decided, in the list's one query.
+        return super().get_base_queryset().select_related("user", "group", "decided_by")
+
+
+class JoinRequestViewSet(ModelViewSet):
+    """Every request to join a project, for staff: filter by status and project, and
+    approve or decline a pending one (its status). Needs the "change join request"
+    permission (Settings → Groups), which Editors have (migration)."""
+
+    model = JoinRequest
+    icon = "group"
+    menu_label = _("Join requests")
+    add_to_admin_menu = True
+    menu_order = 670
+    form_fields = ["status"]
+    list_display = ["member_name", "group", "message", "status", "created_at", "decided_by"]
+    list_filter = ["status", "group"]
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    edit_view_class = JoinRequestEditView
+    index_view_class = JoinRequestIndexView
+
+
+@hooks.register("register_admin_viewset")
+def register_join_request_viewset():
+    return JoinRequestViewSet("join_requests")

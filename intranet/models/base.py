@@ -1,4 +1,5 @@
 from django.apps import apps
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 
 from site_core import http_caching
 from site_core.page_mixins import ListingMixin
@@ -30,3 +31,18 @@ class IntranetPage(ListingMixin, SitePage):
         if isinstance(self, dashboard):
             return self
         return dashboard.objects.ancestor_of(self).first()
+
+
+class IntranetRoutablePage(RoutablePageMixin, IntranetPage):
+    """An intranet page with sub-views (forms, downloads) under its URL (abstract).
+
+    Wagtail's privacy check runs before every sub-view, as before the page itself; the
+    sub-views' responses are private like the page's.
+    """
+
+    class Meta:
+        abstract = True
+
+    def serve(self, request, *args, **kwargs):
+        http_caching.mark_private(request)
+        return super().serve(request, *args, **kwargs)

@@ -1,7 +1,7 @@
 from functools import reduce
 from operator import or_
 
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
 from site_core import privacy
@@ -10,18 +10,10 @@ from site_core.pages import paginate
 from site_core.search import clean_query
 
 from .base import IntranetPage
-from .projects import ProjectSpacePage
+from .file_types import DOCUMENT_TYPES
+from .projects import ProjectSpacePage, link_histories
 
 DOCUMENTS_PER_PAGE = 20
-
-# What a member filters by: a kind of file, and the extensions that make it.
-DOCUMENT_TYPES = {
-    "pdf": (_("PDF"), ("pdf",)),
-    "text": (_("Text documents"), ("doc", "docx", "odt", "rtf", "txt")),
-    "spreadsheet": (_("Spreadsheets"), ("xls", "xlsx", "ods", "csv")),
-    "presentation": (_("Presentations"), ("ppt", "pptx", "odp")),
-    "image": (_("Images"), ("png", "jpg", "jpeg", "webp")),
-}
 
 
 def filter_by_type(documents, type_key):
@@ -45,7 +37,7 @@ class DocumentLibraryPage(IntroMixin, IntranetPage):
         user = request.user
         spaces = ProjectSpacePage.objects.live().sibling_of(self).filter(locale=self.locale)
         projects = list(spaces.visible_to(user).select_related("collection").order_by("title"))
-        documents = privacy.visible_documents(user)
+        documents = privacy.visible_documents(user).annotate(version_count=Count("versions"))
 
         project = next((p for p in projects if str(p.pk) == request.GET.get("project")), None)
         if project:
@@ -59,11 +51,13 @@ class DocumentLibraryPage(IntroMixin, IntranetPage):
         if query:
             documents = documents.filter(title__icontains=query)
 
+        documents = paginate(request, documents, DOCUMENTS_PER_PAGE)
+        documents.object_list = link_histories(documents.object_list, projects)
         return {
             "projects": projects,
             "document_types": [(key, label) for key, (label, _ext) in DOCUMENT_TYPES.items()],
             "selected_project": project,
             "selected_type": type_key,
             "search_query": query,
-            "documents": paginate(request, documents, DOCUMENTS_PER_PAGE),
+            "documents": documents,
         }

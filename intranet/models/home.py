@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from home.models import EventPage
 from home.models.event_registrations import EventRegistration
-from intranet import access
+from intranet import access, join_requests
 from intranet.search import search_intranet
 from intranet.visits import record_visit
 from site_core import privacy
@@ -20,11 +20,18 @@ from .documents import DocumentLibraryPage
 from .news import MemberNewsIndexPage, MemberNewsPage, NewsReadMark
 from .people import PeopleDirectoryPage
 from .profile import MemberProfile
+from .project_list import ProjectListPage
 from .projects import ProjectSpacePage, ProjectUpdate
 
 DASHBOARD_ITEMS = 5
 # The dashboard's sections: one each, linked from the dashboard or the navigation.
-SECTION_TYPES = (MemberNewsIndexPage, DocumentLibraryPage, PeopleDirectoryPage, AccountPage)
+SECTION_TYPES = (
+    MemberNewsIndexPage,
+    DocumentLibraryPage,
+    PeopleDirectoryPage,
+    ProjectListPage,
+    AccountPage,
+)
 
 
 class IntranetHomePage(IntroMixin, IntranetPage):
@@ -41,6 +48,7 @@ class IntranetHomePage(IntroMixin, IntranetPage):
         "intranet.DocumentLibraryPage",
         "intranet.ProjectSpacePage",
         "intranet.PeopleDirectoryPage",
+        "intranet.ProjectListPage",
         "intranet.AccountPage",
     ]
     max_count_per_parent = 1
@@ -58,8 +66,10 @@ class IntranetHomePage(IntroMixin, IntranetPage):
         if query:
             return {"search_query": query, "search_results": search_intranet(self, user, query)}
         sections = self.sections(request)
-        news = MemberNewsPage.objects.live().descendant_of(self).filter(locale=self.locale)
-        spaces = ProjectSpacePage.objects.live().descendant_of(self).filter(locale=self.locale)
+        # By locale_id: reading self.locale would cost a query of its own.
+        news = MemberNewsPage.objects.live().descendant_of(self).filter(locale_id=self.locale_id)
+        spaces = ProjectSpacePage.objects.live().descendant_of(self)
+        spaces = spaces.filter(locale_id=self.locale_id)
         spaces = list(spaces.visible_to(user).select_related("collection").order_by("title"))
         return {
             "news_index": sections.get(MemberNewsIndexPage),
@@ -70,8 +80,33 @@ class IntranetHomePage(IntroMixin, IntranetPage):
             "my_events": self.my_events(user),
             "upcoming_events": self.upcoming_events(user),
             "whats_new": self.whats_new(user, news, spaces),
-            # Issue 16 point 3 (join requests) fills this.
-            "my_join_requests": [],
+            **self.join_request_listings(user, spaces),
+        }
+
+    def join_request_listings(self, user, visible_spaces):
+        """The member's own pending join requests (`my_join_requests`: project titles in
+        this language) and, for leads and staff, `requests_waiting`: [(project space,
+        number of pending requests)] of the projects they decide for. `visible_spaces` are
+        the project spaces `user` may open (a list): those they decide for are among them."""
+        mine, others = join_requests.mine_and_waiting(user)
+        waiting = {}
+        for join_request in others:
+            waiting[join_request.group_id] = waiting.get(join_request.group_id, 0) + 1
+        spaces = {space.group_id: space for space in visible_spaces}
+        unseen = {r.group_id for r in mine} - set(spaces)
+        if unseen:
+            # The projects a member asked to join are closed to them: one query for their
+            # titles, however many requests.
+            found = ProjectSpacePage.objects.live().descendant_of(self)
+            found = found.filter(locale_id=self.locale_id, group_id__in=unseen)
+            spaces |= {space.group_id: space for space in found}
+        return {
+            "my_join_requests": [spaces[r.group_id].title for r in mine if r.group_id in spaces],
+            "requests_waiting": [
+                (spaces[group_id], count)
+                for group_id, count in waiting.items()
+                if group_id in spaces
+            ],
         }
 
     def my_events(self, user):
@@ -82,7 +117,7 @@ class IntranetHomePage(IntroMixin, IntranetPage):
             Q(user=user) | Q(email__iexact=user.email) if user.email else Q(user=user)
         )
         events = EventPage.objects.live().filter(
-            locale=self.locale,
+            locale_id=self.locale_id,
             end__gte=timezone.now(),
             translation_key__in=mine.values("event_key"),
         )
@@ -161,5 +196,5 @@ class IntranetHomePage(IntroMixin, IntranetPage):
     def upcoming_events(self, user):
         """The cluster's coming events in this language, members-only ones included when
         the member may open them."""
-        events = EventPage.objects.live().filter(locale=self.locale, end__gte=timezone.now())
+        events = EventPage.objects.live().filter(locale_id=self.locale_id, end__gte=timezone.now())
         return events.visible_to(user).order_by("start")[:DASHBOARD_ITEMS]

@@ -3,18 +3,19 @@
 from django import template
 from django.utils.translation import get_language
 
-from intranet.models import AccountPage, IntranetHomePage, PeopleDirectoryPage
+from intranet.models import AccountPage, IntranetHomePage, PeopleDirectoryPage, ProjectListPage
 
 register = template.Library()
 
 # The sections linked from every intranet page, in this order, after the dashboard.
-NAV_PAGE_TYPES = (PeopleDirectoryPage, AccountPage)
+NAV_PAGE_TYPES = (PeopleDirectoryPage, ProjectListPage, AccountPage)
 
 
 @register.inclusion_tag("intranet/includes/nav.html", takes_context=True)
 def intranet_nav(context, page=None):
     """The intranet navigation: the dashboard of `page`'s intranet (of the current
-    language without a page, as on the 403 page), its people directory and My account, the
+    language without a page, as on the 403 page), its people directory, projects page and My
+    account, the
     member's name and the log-out button. Two queries at most, none on the dashboard."""
     request = context["request"]
     if page is not None and hasattr(page, "intranet_home"):

@@ -162,7 +162,8 @@ TEMPLATES = [
 AUTHENTICATION_BACKENDS = [
     # django-axes must come first so that a locked-out login never reaches the others.
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, its permissions in one query (site_core/auth_backends.py).
+    "site_core.auth_backends.OneQueryModelBackend",
     # Members log in on the site with their e-mail address.
     "intranet.backends.EmailBackend",
 ]
@@ -350,6 +351,12 @@ WAGTAILDOCS_EXTENSIONS = [
     "ppt", "pptx", "odp", "png", "jpg", "jpeg", "webp",
 ]  # fmt: skip
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
+# What a member may upload to a project space from the intranet (intranet/files.py).
+INTRANET_UPLOAD_MAX_BYTES = int(os.environ.get("INTRANET_UPLOAD_MAX_BYTES", 20 * 1024 * 1024))
+# The ClamAV daemon that checks those uploads: unset, they are not scanned.
+CLAMD_TCP_ADDR = os.environ.get("CLAMD_TCP_ADDR", "")
+CLAMD_TCP_PORT = int(os.environ.get("CLAMD_TCP_PORT", 3310))
+CLAMD_TIMEOUT = float(os.environ.get("CLAMD_TIMEOUT", 30))
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"gif": "webp", "bmp": "webp", "tiff": "webp"}
 
 # A new translation of a live page starts as a draft in its language (not listed, searched,

@@ -22,6 +22,7 @@ from intranet.models import (
     MemberNewsPage,
     MemberProfile,
     PeopleDirectoryPage,
+    ProjectListPage,
     ProjectSpacePage,
     ProjectUpdate,
 )
@@ -60,10 +61,11 @@ class MemberFactory(UserFactory):
 def intranet(site):
     """The member intranet under `site` (bilingual_site), in both languages: the dashboard
     ("intranett", "intranet"), member news ("nyheter", "news") and the document library
-    ("dokumenter", "documents"), the people directory ("personer", "people"), My account
-    ("min-konto", "my-account") and the members' collection "Medlemmer".
+    ("dokumenter", "documents"), the people directory ("personer", "people"), the projects
+    page ("prosjekter", "projects"), My account ("min-konto", "my-account") and the members'
+    collection "Medlemmer".
 
-    Returns SimpleNamespace(home=, news=, library=, people_page=, account=) each
+    Returns SimpleNamespace(home=, news=, library=, people_page=, projects=, account=) each
     SimpleNamespace(nb=, en=), and `collection`.
     """
     home = IntranetHomePage(title="Intranett", slug="intranett", intro="Velkommen.")
@@ -79,8 +81,11 @@ def intranet(site):
     home.nb.add_child(instance=people_page)
     account = AccountPage(title="Min konto", slug="min-konto")
     home.nb.add_child(instance=account)
+    projects = ProjectListPage(title="Prosjekter", slug="prosjekter")
+    home.nb.add_child(instance=projects)
     return SimpleNamespace(
         home=home,
+        projects=in_both_languages(projects, {"Prosjekter": "Projects", "prosjekter": "projects"}),
         news=in_both_languages(news, {"Medlemsnyheter": "Member news", "nyheter": "news"}),
         library=in_both_languages(library, {"Dokumenter": "Documents", "dokumenter": "documents"}),
         people_page=in_both_languages(people_page, {"Personer": "People", "personer": "people"}),
@@ -89,14 +94,17 @@ def intranet(site):
     )
 
 
-def project_space(intranet, title, english, description="Om prosjektet.", updates=()):
+def project_space(
+    intranet, title, english, description="Om prosjektet.", updates=(), summary="Kort fortalt."
+):
     """A project space under `intranet` (see `intranet()`) in both languages: the group
     "Project: <title>", a collection of that name inside the members' one (both closed to
     all but the project and staff), the page (slugs made from the titles) and `updates`
-    ((date, Norwegian title, English title, Norwegian text, English text), ...).
+    ((date, Norwegian title, English title, Norwegian text, English text), ...); it accepts
+    requests to join and shows `summary` on the projects page.
 
-    `english` maps the Norwegian title, slug (ASCII, from the title) and `description`
-    (text) to English.
+    `english` maps the Norwegian title, slug (ASCII, from the title), `description`
+    (text) and `summary` to English.
     Returns SimpleNamespace(nb=, en=, group=, collection=).
     """
     group = access.group(f"{access.PROJECT_GROUP_PREFIX}{title}")
@@ -105,6 +113,8 @@ def project_space(intranet, title, english, description="Om prosjektet.", update
         title=title,
         slug=ascii_slug(title),
         description=f"<p>{description}</p>",
+        summary=summary,
+        accepts_join_requests=True,
         group=group,
         collection=collection(title, parent=intranet.collection),
         updates=[
@@ -191,7 +201,9 @@ def intranet_with_projects(site):
             "Sirkulære materialer": "Circular materials",
             "sirkulaere-materialer": "circular-materials",
             f"Pilotserien heter {SECRET}.": f"The pilot series is called {SECRET}.",
+            "Gjenbruk av møbler og tekstiler.": "Reuse of furniture and textiles.",
         },
+        summary="Gjenbruk av møbler og tekstiler.",
         description=f"Pilotserien heter {SECRET}.",
         updates=[
             (
@@ -210,6 +222,7 @@ def intranet_with_projects(site):
             "Eksport til Storbritannia": "Export to the UK",
             "eksport-til-storbritannia": "export-to-the-uk",
             "Om prosjektet.": "About the project.",
+            "Kort fortalt.": "In short.",
         },
         updates=[
             (

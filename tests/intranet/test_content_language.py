@@ -52,7 +52,7 @@ def test_english_document_tables_mark_norwegian_collection_names(client, intrane
         rows = document(client, english).select("table tbody tr")
         assert rows
         for row in rows:
-            title, _type, _size, _added, collection = row.find_all("td")
+            title, _type, _size, _added, collection, _versions = row.find_all("td")
             assert title.a["lang"] == "nb" and collection["lang"] == "nb"
         norwegian_cells = document(client, norwegian).select("table td")
         assert not [cell for cell in norwegian_cells if cell.get("lang") or cell.select("[lang]")]

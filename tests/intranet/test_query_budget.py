@@ -16,10 +16,13 @@ from home.models.event_registrations import EventRegistration
 from intranet import access
 from intranet.demo import MEMBERS_COLLECTION, minimal_pdf
 from intranet.models import (
+    DocumentVersion,
     IntranetHomePage,
+    JoinRequest,
     MemberNewsIndexPage,
     MemberNewsPage,
     MemberProfile,
+    ProjectPost,
     ProjectSpacePage,
 )
 from intranet.models.documents import DOCUMENTS_PER_PAGE
@@ -39,6 +42,8 @@ PAGES = [
     "/nb/intranett/dokumenter/?type=pdf&q=r",
     "/nb/intranett/sirkulaere-materialer/",
     f"/nb/intranett/?q={SECRET}",
+    "/nb/intranett/prosjekter/",
+    "/en/intranet/projects/",
     # A public event taking sign-ups, as a member sees it (the dashboard lists "my events").
     "/nb/arrangementer/medlemsmote/",
     "/nb/intranett/min-konto/",
@@ -48,6 +53,19 @@ PAGES = [
 ]
 # The directory and a profile grow with the members: 5 at first, then MEMBERS.
 MEMBERS = 500
+
+
+def project_a_pages():
+    """The member-built pages of project A: its space (posts, documents with versions), a
+    document's history and the leads' request list."""
+    document = get_document_model().objects.get(title=f"{SECRET}: materialprøver")
+    space = "/nb/intranett/sirkulaere-materialer/"
+    return [
+        space,
+        f"{space}dokumenter/{document.pk}/",
+        f"{space}foresporsler/",
+        f"{space}last-opp/",
+    ]
 
 
 def queries(client, url):
@@ -101,9 +119,8 @@ def add_members(total):
 
 
 def add_content(total):
-    """Bring documents, news items, project spaces and the registrations of the event
-    "medlemsmote" up to `total` each, and the members up to MEMBERS."""
-    add_members(MEMBERS)
+    """Bring documents, news items, project spaces, the registrations of the event
+    "medlemsmote" (and the project contributions below) up to `total` each."""
     member = get_user_model().objects.get(username="sirkel")
     add_registrations(EventPage.objects.get(slug="medlemsmote"), total, user=member)
     members_collection = Collection.objects.get(name=MEMBERS_COLLECTION)
@@ -124,6 +141,31 @@ def add_content(total):
         index.add_child(instance=page)
         page.save_revision().publish()
 
+    project_a_group = project_a.group
+    for number in range(ProjectPost.objects.count(), total):
+        ProjectPost.objects.create(
+            group=project_a_group, author=member, title=f"Innlegg {number}", body="Tekst.",
+            language="nb",
+        )  # fmt: skip
+    for number in range(JoinRequest.objects.count(), total):
+        applicant = get_user_model().objects.create(
+            username=f"soker-{number}", email=f"s{number}@example.no"
+        )
+        JoinRequest.objects.create(user=applicant, group=project_a_group, message="Hei.")
+    document = Document.objects.get(title=f"{SECRET}: materialprøver")
+    for number in range(document.versions.count() + 1, total + 1):
+        DocumentVersion.objects.create(
+            document=document, number=number, file=document.file.name, file_size=10,
+            uploaded_by=member, note=f"Versjon {number}",
+        )  # fmt: skip
+        other = Document.objects.filter(collection=project_a.collection).exclude(pk=document.pk)
+        other = other.order_by("-pk").first()  # versions of other documents too, for the library
+        if other is not None:
+            DocumentVersion.objects.create(
+                document=other, number=number, file=other.file.name, file_size=10,
+                uploaded_by=member,
+            )  # fmt: skip
+
     home = IntranetHomePage.objects.get(locale__language_code="nb")
     for number in range(ProjectSpacePage.objects.filter(locale=home.locale).count(), total):
         group = Group.objects.create(name=f"Project: Prosjekt {number}")
@@ -137,12 +179,15 @@ def add_content(total):
 
 
 def test_intranet_pages_stay_within_budget_and_do_not_grow(client, intranet_site):
-    member = log_in(client, intranet_site.people["member_a"])
+    member = log_in(client, intranet_site.people["lead_a"])
     add_registrations(EventPage.objects.get(slug="medlemsmote"), 5, user=member)
-    pages = PAGES + [f"/nb/intranett/personer/{intranet_site.people['lead_a'].pk}/"]
+    pages = PAGES + project_a_pages()
+    pages += [f"/nb/intranett/personer/{intranet_site.people['lead_a'].pk}/"]
+    add_content(2)  # a few posts, join requests and versions (none at all skips queries)
     small = {url: queries(client, url) for url in pages}
     # More than a page of each listing (documents: 20 a page, news: 10), all projects shown.
     add_content(DOCUMENTS_PER_PAGE + 5)
+    add_members(MEMBERS)
     large = {url: queries(client, url) for url in pages}
     print(
         f"queries with 5 / {DOCUMENTS_PER_PAGE + 5} items, 5 / {MEMBERS} members:",

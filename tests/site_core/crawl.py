@@ -1,7 +1,8 @@
 """Every page of the demo, fetched once per test process, for the tests that check the
 markup of all of them (tests/site_core/test_markup_rules.py, test_html_validity.py): each
-page of the sitemap, the search, login and not-found pages in both languages, anonymous, and
-every intranet page as each of two project members sees it.
+page of the sitemap, the search, login and not-found pages in both languages, anonymous,
+every intranet page (and project spaces' upload forms) as each of two project members sees
+it, and project A's join requests and document histories as its lead sees them.
 
 The demo is not changed by these tests, so one crawl serves them all.
 """
@@ -26,6 +27,18 @@ VIEWS = {
     "en": ["/en/search/", "/en/search/?q=furniture", "/en/search/?q=zzzqqq", "/en/login/"],
 }
 NOT_FOUND = {"nb": "/nb/finnes-ikke/", "en": "/en/does-not-exist/"}
+# Sub-views of project spaces (forms and lists that are no page of their own).
+SUBVIEWS = [
+    "/nb/intranett/sirkulaere-materialer/last-opp/",
+    "/en/intranet/circular-materials/upload/",
+    "/nb/intranett/eksport-til-storbritannia/last-opp/",
+]
+# Seen by project A's lead (demo user prosjektleder): its join requests, a document's history.
+LEAD = "prosjektleder"
+LEAD_VIEWS = [
+    "/nb/intranett/sirkulaere-materialer/foresporsler/",
+    "/en/intranet/circular-materials/requests/",
+]
 
 
 class Crawled(NamedTuple):
@@ -52,7 +65,7 @@ def crawl():
     for path in public:
         _crawled["anonymous", path] = fetched(anonymous.get(path))
     intranet = [page.url for page in Page.objects.live().type(IntranetPage)]
-    intranet += ["/nb/intranett/?q=prosjekt", "/en/intranet/?q=project"]
+    intranet += ["/nb/intranett/?q=prosjekt", "/en/intranet/?q=project", *SUBVIEWS]
     # The routes of the people directory and My account that the pages link to.
     lead = get_user_model().objects.get(username="prosjektleder").pk
     intranet += [f"/nb/intranett/personer/{lead}/", f"/en/intranet/people/{lead}/"]
@@ -64,6 +77,13 @@ def crawl():
             response = member.get(path)
             if response.status_code == 200:
                 _crawled[username, path] = fetched(response)
+    lead = Client()
+    lead.force_login(get_user_model().objects.get(username=LEAD))
+    space = lead.get("/nb/intranett/sirkulaere-materialer/").content.decode()
+    history = re.findall(r'href="(/nb/intranett/sirkulaere-materialer/dokumenter/\d+/)"', space)
+    assert history, "project A's space links no document history"
+    for path in [*LEAD_VIEWS, *history]:
+        _crawled[LEAD, path] = fetched(lead.get(path))
     return _crawled
 
 

@@ -22,6 +22,7 @@ def site_pages(public_site):
         "member news": intranet.news_item,
         "document library": intranet.library,
         "project space": intranet.project_a,
+        "projects page": intranet.projects,
     }
 
 

@@ -11,7 +11,7 @@ from itertools import pairwise
 
 import pytest
 
-from tests.site_core.crawl import MEMBERS, NOT_FOUND, VIEWS, crawl, pages
+from tests.site_core.crawl import LEAD, MEMBERS, NOT_FOUND, VIEWS, crawl, pages
 
 pytestmark = pytest.mark.django_db
 
@@ -28,10 +28,15 @@ VALID_DATETIME = re.compile(
 def test_the_crawl_reaches_every_kind_of_page(demo):
     statuses = {key: page.status for key, page in crawl().items()}
     assert statuses["anonymous", NOT_FOUND["en"]] == 404
-    assert {who for who, _path in statuses} == {"anonymous", *MEMBERS}
-    intranet = [path for who, path in statuses if who != "anonymous"]
+    assert {who for who, _path in statuses} == {"anonymous", *MEMBERS, LEAD}
+    intranet = [path for who, path in statuses if who in MEMBERS]
     assert {"/nb/intranett/dokumenter/", "/en/intranet/documents/"} <= set(intranet)
-    assert len([path for path in intranet if "/sirkulaere-materialer/" in path]) == 1
+    # Only project A's member opens its space (and its upload form).
+    assert intranet.count("/nb/intranett/sirkulaere-materialer/") == 1
+    assert intranet.count("/nb/intranett/sirkulaere-materialer/last-opp/") == 1
+    lead = [path for who, path in statuses if who == LEAD]
+    assert "/nb/intranett/sirkulaere-materialer/foresporsler/" in lead
+    assert any("/dokumenter/" in path for path in lead)  # a document's history
     assert len(statuses) > 60
 
 
