@@ -108,7 +108,8 @@ def test_every_srcset_in_the_templates_lists_distinct_true_widths(width, height)
     image = ImageFactory(file__width=width, file__height=height)
     for path, tag in srcset_tags():
         source = tag.replace(tag.split()[2], "image", 1)  # the template's image variable
-        objects = {name: Anything() for name in ("page", "item", "member", "company", "label")}
+        names = ("page", "item", "member", "company", "label", "contact")
+        objects = {name: Anything() for name in names}
         html = Template("{% load image_tags %}" + source).render(
             Context({"image": image, "value": Anything(), **objects})
         )

@@ -23,6 +23,8 @@ def site_pages(public_site):
         "document library": intranet.library,
         "project space": intranet.project_a,
         "projects page": intranet.projects,
+        "people directory": intranet.people_page,
+        "my account": intranet.account,
     }
 
 
