@@ -71,6 +71,9 @@ INTRANET_PAGES = {
         "member news": "/nb/intranett/nyheter/arsmotet-2026/",
         "document library": "/nb/intranett/dokumenter/",
         "project space": "/nb/intranett/sirkulaere-materialer/",
+        "projects page": "/nb/intranett/prosjekter/",
+        "people directory": "/nb/intranett/personer/",
+        "my account": "/nb/intranett/min-konto/",
         "no access": "/nb/intranett/eksport-til-storbritannia/",
     },
     "en": {
@@ -79,6 +82,9 @@ INTRANET_PAGES = {
         "member news": "/en/intranet/news/annual-meeting-2026/",
         "document library": "/en/intranet/documents/",
         "project space": "/en/intranet/circular-materials/",
+        "projects page": "/en/intranet/projects/",
+        "people directory": "/en/intranet/people/",
+        "my account": "/en/intranet/my-account/",
         "no access": "/en/intranet/export-to-the-uk/",
     },
 }
