@@ -101,6 +101,8 @@ PROJECTS = [
                 "markedsanalyse, messedeltakelse og partnersøk.</p>"
             ),
             "summary": "Felles markedsanalyse, messer og partnersøk i Storbritannia.",
+            # Public: its member companies' pages name it (project A stays confidential).
+            "shown_on_company_pages": True,
         },
         "en": {
             "Eksport til Storbritannia": "Export to the UK",

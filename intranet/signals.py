@@ -13,9 +13,11 @@ from axes.signals import user_locked_out
 from django.db import transaction
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
-from wagtail.signals import page_published
+from wagtail.contrib.frontend_cache.utils import PurgeBatch
+from wagtail.signals import page_published, page_unpublished
 
 from intranet import access
+from site_core import cache_purge
 
 logger = logging.getLogger("intranet")
 
@@ -28,6 +30,26 @@ def enforce_intranet_privacy(sender, instance, **kwargs):
         access.ensure_group_restriction(instance, instance.required_groups())
     if isinstance(instance, ProjectSpacePage):
         access.ensure_group_restriction(instance.collection, instance.required_groups())
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+def purge_company_pages(sender, instance, **kwargs):
+    """A project space published or unpublished may add or take away a public project on
+    its member companies' public pages (home's member directory, every language), which
+    the front cache keeps: purge them. (A member joining or leaving a project changes them
+    too; that shows within HTTP_CACHE["S_MAXAGE"].)"""
+    from home.models import MemberDirectoryPage
+    from intranet.models import ProjectSpacePage
+
+    if not isinstance(instance, ProjectSpacePage) or not cache_purge.enabled():
+        return
+    batch = PurgeBatch()
+    for directory in MemberDirectoryPage.objects.live():
+        url = directory.get_full_url()
+        if url:
+            batch.add_url(url + cache_purge.EVERYTHING_BELOW)
+    cache_purge.purge_on_commit(batch)
 
 
 @receiver(post_delete, sender="intranet.DocumentVersion")

@@ -68,6 +68,22 @@ def project_leads_manage_their_events(user, event):
     )
 
 
+@hooks.register("public_projects_of_company")
+def public_projects_of_company(company, locale):
+    """The live project spaces in `locale` (a Locale) ticked "public project" that people
+    of `company` (a home.MemberCompany, any translation) take part in, by title; the home
+    app's company page shows their title and public summary. One query."""
+    takes_part = MemberProfile.objects.filter(
+        company__translation_key=company.translation_key, user__is_active=True
+    ).values("user__groups")
+    return (
+        ProjectSpacePage.objects.live()
+        .filter(locale=locale, shown_on_company_pages=True, group__in=takes_part)
+        .order_by("title")
+        .only("title", "summary")
+    )
+
+
 @hooks.register("member_email_language")
 def member_email_language(user):
     """The language a member chose for e-mails (their profile), or None without a profile."""

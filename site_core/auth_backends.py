@@ -3,8 +3,9 @@
 Every page asks whether the visitor may use the admin (Wagtail's user bar); for a logged-in
 member Django's ModelBackend reads the user's own permissions and their groups'
 permissions in two queries. Intranet pages have a budget of 30 queries
-(tests/intranet/test_query_budget.py), and this is the cheapest one to give back. The answer is the same set, cached on the user
-object for the request as Django caches it (`_perm_cache`).
+(tests/intranet/test_query_budget.py), and this is the cheapest one to give back. The
+answer is the same set, cached on the user object for the request as Django caches it
+(`_perm_cache`).
 """
 
 from django.contrib.auth.backends import ModelBackend

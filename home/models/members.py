@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import TranslatableMixin
@@ -20,6 +21,11 @@ from site_core.text import ascii_slug
 from site_core.translations import LANGUAGE_ORDER, page_translations
 
 from .public_page import PublicPage
+
+# Asked for the projects a member company takes part in that may be shown publicly:
+# fn(company, locale) -> iterable of objects with `title` and `summary` (intranet registers
+# one, intranet/wagtail_hooks.py).
+PUBLIC_PROJECTS_HOOK = "public_projects_of_company"
 
 
 class MemberCompany(index.Indexed, PublishableSnippet):
@@ -183,17 +189,28 @@ class MemberDirectoryPage(RoutablePageMixin, PublicPage):
 
     @path("<slug:slug>/", name="company")
     def company(self, request, slug):
-        """A company's own page: its description, website and logo. 404 for a company
-        that is not published in this language."""
+        """A company's own page: its description, website, logo and the public projects it
+        takes part in. 404 for a company that is not published in this language."""
         company = get_object_or_404(self.companies(), slug=slug)
         return self.render(
             request,
             context_overrides={
                 "company": company,
                 "head": self.company_head(company, request),
+                "projects": self.public_projects(company),
             },
             template="home/member_company_page.html",
         )
+
+    def public_projects(self, company):
+        """The projects `company` takes part in that their editors made public, in this
+        page's language: what the `public_projects_of_company` hooks give (the intranet
+        registers one; home names no app above it). A list of objects with `title` and
+        `summary`."""
+        projects = []
+        for hook in hooks.get_hooks(PUBLIC_PROJECTS_HOOK):
+            projects += hook(company, self.locale)
+        return projects
 
     def company_url(self, company, request=None):
         """The absolute URL of `company`'s page in this directory."""

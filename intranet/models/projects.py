@@ -118,11 +118,22 @@ class ProjectSpacePage(IntranetRoutablePage):
         ),
     )
 
+    shown_on_company_pages = models.BooleanField(
+        _("public project"),
+        default=False,
+        help_text=_(
+            "Show the project's name and public summary on the public page of each member "
+            "company taking part (a company takes part when one of its people is in the "
+            "project's group). Leave unticked while the project is confidential."
+        ),
+    )
+
     content_panels = IntranetPage.content_panels + [
         FieldPanel("description"),
         FieldPanel("summary"),
         FieldPanel("status"),
         FieldPanel("accepts_join_requests"),
+        FieldPanel("shown_on_company_pages"),
         FieldPanel("group"),
         FieldPanel("collection"),
         InlinePanel("updates", label=_("Updates")),
