@@ -49,9 +49,11 @@ class ContactPage(PublicPage):
         The choice is copied unchanged to a translation (synchronised), so it may point at
         the source language's rows: each is looked up by its translation key.
         """
-        chosen = [
-            item.contact for item in self.contacts.select_related("contact") if item.contact_id
-        ]
+        # The chosen order is the items' (kept in memory too, as in a preview); the contacts
+        # are read in one query however many were chosen.
+        ids = [item.contact_id for item in self.contacts.all() if item.contact_id]
+        by_id = StaffContact.objects.in_bulk(ids)
+        chosen = [by_id[pk] for pk in ids if pk in by_id]
         return StaffContact.objects.localized(chosen, self.locale_id)
 
     def get_listings(self, request):

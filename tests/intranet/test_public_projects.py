@@ -72,8 +72,8 @@ def test_the_demo_keeps_project_a_off_its_companies_pages(client, demo, path):
 
 def test_publishing_a_project_purges_the_company_pages(
     public_site,
-    purged,
-    django_capture_on_commit_callbacks,  # noqa: F811
+    purged,  # noqa: F811 - the fixture imported above
+    django_capture_on_commit_callbacks,
 ):
     with django_capture_on_commit_callbacks(execute=True):
         make_public(public_site.intranet.project_b.nb, "Felles markedsanalyse.")
