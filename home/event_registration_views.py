@@ -81,7 +81,11 @@ class RegistrationBlock:
         initial = {"was_full": self.full}
         if user.is_authenticated:
             # A logged-in member signs up for a public event with the account's details.
-            initial |= {"name": user.get_full_name(), "email": user.email}
+            initial |= {
+                "name": user.get_full_name(),
+                "email": user.email,
+                "company": event_registrations.member_company(user),
+            }
         return EventRegistrationForm(initial=initial)
 
     @cached_property
@@ -130,6 +134,7 @@ def register(event, request):
             event,
             name=user.get_full_name() or user.get_username(),
             email=user.email,
+            company=event_registrations.member_company(user),
             language=event_registrations.email_language(user, event.locale.language_code),
             user=user,
             root_url=request.build_absolute_uri("/"),

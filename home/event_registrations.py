@@ -39,6 +39,8 @@ STAFF_PERMISSION = "home.view_eventregistration"
 # language a member chose for e-mails.
 MANAGE_HOOK = "may_manage_event_registrations"
 LANGUAGE_HOOK = "member_email_language"
+# fn(user) -> the name of the member company `user` works for, or "" (intranet: the profile).
+COMPANY_HOOK = "member_company_name"
 
 # What sign_up did.
 CONFIRMED = "confirmed"
@@ -233,6 +235,16 @@ def email_language(user, default):
         if language:
             return language
     return default
+
+
+def member_company(user):
+    """The name of the member company `user` works for (through the `member_company_name`
+    hook), else ""."""
+    for hook in hooks.get_hooks(COMPANY_HOOK):
+        company = hook(user)
+        if company:
+            return company
+    return ""
 
 
 def is_members_only(event):

@@ -3,15 +3,19 @@ forms, the download of their data and closing the account."""
 
 import json
 
+from axes.handlers.proxy import AxesProxyHandler
 from django import forms
 from django.conf import settings
+from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.contrib.auth.signals import user_login_failed
+from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.core.serializers.json import DjangoJSONEncoder
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from intranet import access
@@ -29,6 +33,35 @@ def profile_of(user):
         return user.member_profile
     except MemberProfile.DoesNotExist:
         return MemberProfile(user=user)
+
+
+class PasswordChangeForm(auth_forms.PasswordChangeForm):
+    """Django's password change, guarded like the login: a wrong current password counts
+    as a failed login of the account in django-axes, so guessing it from a stolen session
+    locks the account after AXES_FAILURE_LIMIT tries for AXES_COOLOFF_TIME, as the login
+    page does; while it is locked, the current password is not even checked."""
+
+    def __init__(self, request, *args, **kwargs):
+        self.request = request
+        super().__init__(request.user, *args, **kwargs)
+
+    def clean_old_password(self):
+        credentials = {"username": self.user.email or self.user.get_username()}
+        if AxesProxyHandler.is_locked(self.request, credentials):
+            minutes = round(settings.AXES_COOLOFF_TIME * 60)
+            message = ngettext(
+                "Too many wrong passwords. For your safety the account is locked for "
+                "%(minutes)s minute; then try again.",
+                "Too many wrong passwords. For your safety the account is locked for "
+                "%(minutes)s minutes; then try again.",
+                minutes,
+            )
+            raise ValidationError(message % {"minutes": minutes}, code="locked")
+        try:
+            return super().clean_old_password()
+        except ValidationError:
+            user_login_failed.send(sender=__name__, credentials=credentials, request=self.request)
+            raise
 
 
 class ProjectChoiceField(forms.ModelMultipleChoiceField):

@@ -84,6 +84,13 @@ def public_projects_of_company(company, locale):
     )
 
 
+@hooks.register("member_company_name")
+def member_company_name(user):
+    """The member company a member works for (their profile), or "" without one."""
+    profile = MemberProfile.objects.filter(user=user).select_related("company").first()
+    return profile.company.name if profile and profile.company else ""
+
+
 @hooks.register("member_email_language")
 def member_email_language(user):
     """The language a member chose for e-mails (their profile), or None without a profile."""

@@ -143,6 +143,13 @@ class Source:
         ]
 
 
+def is_password_rule(entry):
+    """Whether a POEntry of django.contrib.auth's English catalogue is a password
+    validator's message: Django 5.2 renamed one ("at least %d characters") and its bokmål
+    catalogue still has the old one, so a member changing a password met English."""
+    return any(path.endswith("password_validation.py") for path, _line in entry.occurrences)
+
+
 SOURCES = (
     Source("wagtail_localize", "django"),
     Source("wagtail_localize", "djangojs"),
@@ -150,6 +157,7 @@ SOURCES = (
     Source("wagtail", "django", is_editorial_text),
     Source("wagtail.admin", "django", is_editorial_text),
     Source("wagtail.snippets", "django", is_editorial_text),
+    Source("django.contrib.auth", "django", is_password_rule),
 )
 DOMAINS = ("django", "djangojs")
 

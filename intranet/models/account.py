@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.contrib.auth import logout, update_session_auth_hash
-from django.contrib.auth.forms import PasswordChangeForm
 from django.http import HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -44,7 +43,7 @@ class AccountPage(RoutablePageMixin, IntroMixin, IntranetPage):
         user = request.user
         forms = {
             "name_form": my_account.NameForm(user),
-            "password_form": PasswordChangeForm(user),
+            "password_form": my_account.PasswordChangeForm(request),
             "notifications_form": my_account.NotificationsForm(user, self.own_project_names(user)),
             "privacy_form": my_account.PrivacyForm(user),
         }
@@ -88,7 +87,7 @@ class AccountPage(RoutablePageMixin, IntroMixin, IntranetPage):
     def change_password(self, request):
         return self.post_only(
             request,
-            lambda data: PasswordChangeForm(request.user, data),
+            lambda data: my_account.PasswordChangeForm(request, data),
             gettext("Your password is changed."),
             "password",
             # The session stays logged in with the new password.

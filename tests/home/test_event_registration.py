@@ -292,6 +292,8 @@ def test_a_member_signs_up_for_a_members_only_event_with_one_button(client, proj
         "Emma Engelsk",
         member.email,
     )
+    # The company from the member's profile, as a visitor types theirs.
+    assert registration.company == member.member_profile.company.name != ""
     # The e-mail is in the member's language, not the page's.
     (message,) = mail.outbox
     assert message.subject == f"You are registered: {PROJECT_EVENT[1]}"
@@ -400,7 +402,8 @@ def test_the_project_lead_sees_the_participants_of_the_project_event(client, pro
     assert export.status_code == 200
     rows = list(csv.reader(io.StringIO(export.content.decode("utf-8-sig"))))
     assert rows[0] == ["Name", "E-mail", "Company", "Status", "Signed up"]
-    assert rows[1][:4] == ["Sigrid Sirkelsen", people["member_a"].email, "", "Confirmed"]
+    company = people["member_a"].member_profile.company.name
+    assert rows[1][:4] == ["Sigrid Sirkelsen", people["member_a"].email, company, "Confirmed"]
     assert rows[2][:3] == ["'=HYPERLINK(\"http://evil.example.com\")", "gjest@example.no",
                            "'+47 Gjest AS"]  # fmt: skip
     assert "no-store" in export["Cache-Control"]

@@ -96,6 +96,7 @@ def test_changing_the_password_asks_for_the_current_one_and_keeps_the_session(
         {"old_password": PASSWORD, "new_password1": "passord1234", "new_password2": "passord1234"},
     )
     assert weak.status_code == 200 and "minst 12 tegn" in weak.content.decode()
+    assert "too short" not in weak.content.decode()  # every rule's message in Norwegian
     member.refresh_from_db()
     assert member.check_password(PASSWORD)
 
@@ -108,6 +109,29 @@ def test_changing_the_password_asks_for_the_current_one_and_keeps_the_session(
     assert client.get(NB).status_code == 200  # still logged in
     member.refresh_from_db()
     assert member.check_password(STRONG)
+
+
+@pytest.mark.parametrize(
+    ("url", "locked"),
+    [(NB, "For mange feil passord"), (EN, "Too many wrong passwords")],
+)
+def test_guessing_the_current_password_locks_the_account_as_the_login_does(
+    client, intranet_site, settings, url, locked
+):
+    # Someone with a stolen session may not try passwords without end (django-axes).
+    member = log_in(client, intranet_site.people["member_a"])
+    wrong = {"new_password1": STRONG, "new_password2": STRONG}
+    for attempt in range(settings.AXES_FAILURE_LIMIT):
+        client.post(url + "password/", {"old_password": f"feil{attempt}", **wrong})
+    response = client.post(url + "password/", {"old_password": PASSWORD, **wrong}, follow=True)
+    assert locked in response.content.decode()
+    member.refresh_from_db()
+    assert member.check_password(PASSWORD)
+    # The account is locked for the login too, as after failed logins.
+    client.logout()
+    login = "/nb/logg-inn/" if url == NB else "/en/login/"
+    client.post(login, {"username": member.email, "password": PASSWORD})
+    assert "_auth_user_id" not in client.session
 
 
 def test_email_settings_language_digest_and_projects(client, intranet_site):
