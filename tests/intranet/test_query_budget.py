@@ -178,6 +178,39 @@ def add_content(total):
         space.save_revision().publish()
 
 
+def add_many_rows(total):
+    """Bring documents, versions (of project A's report), posts and join requests up to
+    `total` in bulk: rows pointing at one stored file, no page published, so 500 of each
+    take seconds."""
+    member = get_user_model().objects.get(username="sirkel")
+    project_a = ProjectSpacePage.objects.get(slug="sirkulaere-materialer")
+    Document = get_document_model()
+    report = Document.objects.get(title=f"{SECRET}: materialprøver")
+    Document.objects.bulk_create(
+        Document(title=f"Mange {number} {SECRET}", collection=project_a.collection,
+                 file=report.file.name, file_size=10)
+        for number in range(Document.objects.count(), total)
+    )  # fmt: skip
+    DocumentVersion.objects.bulk_create(
+        DocumentVersion(document=report, number=number, file=report.file.name, file_size=10,
+                        uploaded_by=member, note=f"Versjon {number}")
+        for number in range(report.versions.count() + 1, total + 1)
+    )  # fmt: skip
+    ProjectPost.objects.bulk_create(
+        ProjectPost(group=project_a.group, author=member, title=f"Innlegg {number}",
+                    body="Tekst.", language="nb")
+        for number in range(ProjectPost.objects.count(), total)
+    )  # fmt: skip
+    applicants = get_user_model().objects.bulk_create(
+        get_user_model()(username=f"mange-{number}", email=f"mange{number}@example.no")
+        for number in range(JoinRequest.objects.count(), total)
+    )
+    JoinRequest.objects.bulk_create(
+        JoinRequest(user=applicant, group=project_a.group, message="Hei.")
+        for applicant in get_user_model().objects.filter(pk__in=[a.pk for a in applicants])
+    )
+
+
 def test_intranet_pages_stay_within_budget_and_do_not_grow(client, intranet_site):
     member = log_in(client, intranet_site.people["lead_a"])
     add_registrations(EventPage.objects.get(slug="medlemsmote"), 5, user=member)
@@ -189,12 +222,16 @@ def test_intranet_pages_stay_within_budget_and_do_not_grow(client, intranet_site
     add_content(DOCUMENTS_PER_PAGE + 5)
     add_members(MEMBERS)
     large = {url: queries(client, url) for url in pages}
+    # And 500 documents, versions, posts and join requests.
+    add_many_rows(MEMBERS)
+    many = {url: queries(client, url) for url in pages}
     print(
-        f"queries with 5 / {DOCUMENTS_PER_PAGE + 5} items, 5 / {MEMBERS} members:",
-        {url: (small[url], large[url]) for url in pages},
+        f"queries with 5 / {DOCUMENTS_PER_PAGE + 5} / {MEMBERS} rows, 5 / {MEMBERS} members:",
+        {url: (small[url], large[url], many[url]) for url in pages},
     )
     assert max(small.values()) <= BUDGET
     assert large == small
+    assert many == small
 
 
 def test_event_registration_pages_stay_within_budget_and_do_not_grow(client, intranet_site):
