@@ -172,6 +172,14 @@ def register(event, request):
             user=user if own_address else None,
             root_url=request.build_absolute_uri("/"),
         )
+        if outcome == event_registrations.ALREADY and not own_address:
+            # Whether an address is signed up is its owner's to know, not the typist's (no
+            # enumeration, as the newsletter): answer as a new sign-up would be answered
+            # now, and send the owner their details again, with the cancel link.
+            event_registrations.send_status_mail(
+                event, registration, root_url=request.build_absolute_uri("/")
+            )
+            outcome = event_registrations.newcomer_outcome(event)
     return render_sub_view(
         event,
         request,

@@ -66,6 +66,13 @@ def counts(event):
     )
 
 
+def newcomer_outcome(event):
+    """What a new sign-up for `event` would get now: CONFIRMED while a place is free (or
+    there is no limit), else WAITING. One query."""
+    free = places_left(event, counts(event)["confirmed"])
+    return CONFIRMED if free is None or free > 0 else WAITING
+
+
 def places_left(event, confirmed):
     """Free places (int) with `confirmed` taken, or None when `event` has no limit."""
     if event.capacity is None:

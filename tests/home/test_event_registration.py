@@ -200,9 +200,24 @@ def test_a_double_submitted_form_makes_one_registration(client, event):
     first = sign_up(client, event.nb)
     second = sign_up(client, event.nb, email="KARI@Example.no")
     assert TEXT["nb"].registered in first.content.decode()
-    assert TEXT["nb"].already in second.content.decode()
+    # The second answer is the first one's: a visitor cannot tell it was a repeat.
+    assert TEXT["nb"].registered in second.content.decode()
+    assert TEXT["nb"].already not in second.content.decode()
     assert EventRegistration.objects.count() == 1
-    assert len(mail.outbox) == 1
+    # The address's owner gets their details (and cancel link) again.
+    assert [message.to for message in mail.outbox] == [["kari@example.no"]] * 2
+
+
+@pytest.mark.parametrize("language", ["nb", "en"])
+def test_a_visitor_cannot_learn_whether_an_address_is_registered(client, event, language):
+    page = getattr(event, language)
+    take_places(event.nb, 1)  # deltaker0@example.no has a place
+    known = sign_up(client, page, email="Deltaker0@example.no").content.decode()
+    unknown = sign_up(client, page, email="ukjent@example.no").content.decode()
+    assert TEXT[language].already not in known
+    assert TEXT[language].registered in known and TEXT[language].registered in unknown
+    assert "Deltaker 0" not in known  # nothing of the earlier sign-up shows
+    assert EventRegistration.objects.filter(email__iexact="deltaker0@example.no").count() == 1
 
 
 def test_the_database_refuses_a_second_active_registration_for_an_address(event):
