@@ -3,13 +3,15 @@
 In order: the extension is one of the intranet's kinds of file
 (intranet.models.file_types), the size is within settings.INTRANET_UPLOAD_MAX_BYTES, the
 content is what the extension says (magic bytes, read by the `filetype` library; a text
-or CSV file must be text: no NUL byte and no known binary signature), and, when
+or CSV file must be text: UTF-8 or another 8-bit encoding with no NUL byte, or UTF-16 with
+its byte order mark, and no known binary signature), and, when
 settings.CLAMD_TCP_ADDR names a ClamAV daemon, clamd finds nothing in it. The browser's
 Content-Type is ignored: it is whatever the sender says.
 
 Every refusal is a ValidationError whose message is in the active language.
 """
 
+import codecs
 import logging
 import posixpath
 
@@ -70,12 +72,29 @@ def head_of(uploaded):
     return head
 
 
+# Byte order marks of UTF-16 text (Excel's "Unicode text" and Windows' "Unicode" .txt and
+# .csv), whose every other byte is NUL for Latin letters.
+UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
+def is_text(head):
+    """Whether `head` (a file's first bytes) reads as text: no NUL byte, or UTF-16 with its
+    byte order mark that decodes (the last, maybe cut, character left out)."""
+    if head.startswith(UTF16_BOMS):
+        try:
+            head[: len(head) - len(head) % 2 - 2].decode("utf-16")
+        except UnicodeDecodeError:
+            return False
+        return True
+    return b"\x00" not in head
+
+
 def content_matches(name, head):
     """Whether `head` (the file's first bytes) is the kind of file `name`'s extension says."""
     extension = extension_of(name)
     found = filetype.guess(head)
     if extension in TEXT_EXTENSIONS:
-        return found is None and b"\x00" not in head
+        return found is None and is_text(head)
     return found is not None and found.extension == SAME_KIND.get(extension, extension)
 
 

@@ -73,6 +73,24 @@ def plain_zip():
     return buffer.getvalue()
 
 
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("liste.csv", "navn;by\nØyvind;Ålesund\n".encode("utf-8-sig")),
+        # Excel's "Unicode text" and Windows' "Unicode" files: UTF-16 with a byte order mark.
+        ("liste.csv", "navn;by\nØyvind;Ålesund\n".encode("utf-16")),
+        ("notat.txt", "Møtet er flyttet.".encode("utf-16-be").join([b"\xfe\xff", b""])),
+    ],
+)
+def test_text_files_in_any_common_encoding_are_accepted(
+    client, intranet_site, log_in_as, name, content
+):
+    log_in_as("member_a")
+    response = upload(client, name, content, content_type="text/plain", title="Liste")
+    assert response.status_code == 302
+    assert Document.objects.filter(title="Liste").exists()
+
+
 @pytest.mark.parametrize("language", ["nb", "en"])
 @pytest.mark.parametrize("case", sorted(BAD_FILES))
 def test_bad_files_are_refused_in_the_members_language_and_nothing_is_stored(
