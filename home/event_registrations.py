@@ -234,24 +234,26 @@ def send_status_mail(event, registration, promoted=False, root_url=None):
         message.send()
 
 
+def first_hook_answer(hook_name, user):
+    """The first truthy answer of the `hook_name` hooks (fn(user)) about `user`, else None:
+    how home asks the intranet about a member without importing it."""
+    for hook in hooks.get_hooks(hook_name):
+        answer = hook(user)
+        if answer:
+            return answer
+    return None
+
+
 def email_language(user, default):
     """The language `user` chose for e-mails (through the `member_email_language` hook),
     else `default`."""
-    for hook in hooks.get_hooks(LANGUAGE_HOOK):
-        language = hook(user)
-        if language:
-            return language
-    return default
+    return first_hook_answer(LANGUAGE_HOOK, user) or default
 
 
 def member_company(user):
     """The name of the member company `user` works for (through the `member_company_name`
     hook), else ""."""
-    for hook in hooks.get_hooks(COMPANY_HOOK):
-        company = hook(user)
-        if company:
-            return company
-    return ""
+    return first_hook_answer(COMPANY_HOOK, user) or ""
 
 
 def is_members_only(event):

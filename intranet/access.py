@@ -6,10 +6,12 @@ this module names the groups (Members, Editors, "Project: <name>" and its leads,
 group restrictions back when they are missing, and marks responses private.
 """
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.models import BaseViewRestriction, CollectionViewRestriction, Page, PageViewRestriction
 
+from site_core import privacy
 from site_core.editorial import EDITORS_GROUP
 
 MEMBERS_GROUP = "Members"
@@ -81,3 +83,29 @@ def is_project_lead(user, project_group):
     if not user.is_authenticated or not user.is_active:
         return False
     return user.groups.filter(name=leads_group_name(project_group)).exists()
+
+
+def group_names(user):
+    """The names of `user`'s groups (a set; empty for anonymous or inactive), from the groups
+    site_core.privacy loads once per user object."""
+    if not user.is_authenticated or not user.is_active:
+        return set()
+    privacy.user_group_ids(user)  # prefetches user.groups
+    return {group.name for group in user.groups.all()}
+
+
+def is_staff(user):
+    """Whether `user` is staff for the intranet: a superuser or in the Editors group."""
+    return user.is_authenticated and (user.is_superuser or STAFF_GROUP in group_names(user))
+
+
+def email_language(user):
+    """The language ("nb"/"en") to write to `user` in. Staff are written to in their admin
+    language (Wagtail's, "en-gb" counting as "en"), members in the language of e-mails they
+    chose (their profile); each falls back to the other, then to the site's."""
+    codes = dict(settings.LANGUAGES)
+    chosen = getattr(getattr(user, "wagtail_userprofile", None), "preferred_language", "") or ""
+    admin = next((code for code in (chosen, chosen.split("-")[0]) if code in codes), None)
+    profile = getattr(getattr(user, "member_profile", None), "preferred_language", None)
+    first, second = (admin, profile) if is_staff(user) else (profile, admin)
+    return first or second or settings.LANGUAGE_CODE

@@ -18,34 +18,14 @@ from django.utils.translation import gettext as _
 
 from intranet import access
 from intranet.models.contributions import JoinRequest
-from site_core import privacy
 
 Status = JoinRequest.Status
-
-
-def language_of(user):
-    """The language `user` gets e-mails in: their profile's, else the site's default."""
-    profile = getattr(user, "member_profile", None)
-    return getattr(profile, "preferred_language", None) or settings.LANGUAGE_CODE
-
-
-def group_names(user):
-    """The names of `user`'s groups, from the groups privacy loads once per request."""
-    if not user.is_authenticated or not user.is_active:
-        return set()
-    privacy.user_group_ids(user)  # prefetches user.groups
-    return {group.name for group in user.groups.all()}
-
-
-def is_staff(user):
-    """Whether `user` is staff for the intranet: a superuser or in the Editors group."""
-    return user.is_authenticated and (user.is_superuser or access.STAFF_GROUP in group_names(user))
 
 
 def can_decide(user, group):
     """Whether `user` may approve or decline requests to the project of `group`: its
     leads and staff."""
-    return is_staff(user) or access.leads_group_name(group) in group_names(user)
+    return access.is_staff(user) or access.leads_group_name(group) in access.group_names(user)
 
 
 def deciders(group):
@@ -75,11 +55,11 @@ def waiting_for(user):
 def decidable_by(user):
     """A filter (Q) on JoinRequests: the pending ones `user` may decide."""
     pending = Q(status=Status.PENDING)
-    if is_staff(user):
+    if access.is_staff(user):
         return pending
     led = [
         access.PROJECT_GROUP_PREFIX + name.removeprefix(access.PROJECT_LEADS_GROUP_PREFIX)
-        for name in group_names(user)
+        for name in access.group_names(user)
         if name.startswith(access.PROJECT_LEADS_GROUP_PREFIX)
     ]
     return pending & Q(group__name__in=led)
@@ -111,7 +91,7 @@ def ask(user, group, message, urls):
     except IntegrityError:
         return JoinRequest.objects.get(user=user, group=group, status=Status.PENDING), False
     for recipient in deciders(group):
-        language = language_of(recipient)
+        language = access.email_language(recipient)
         with translation.override(language):
             send_mail(
                 subject=_("%(name)s asks to join %(project)s")
@@ -158,7 +138,7 @@ def decide(join_request, decider, approve, urls):
         member = join_request.user
         if approve:
             member.groups.add(join_request.group)
-        language = language_of(member)
+        language = access.email_language(member)
         with translation.override(language):
             send_mail(
                 subject=(

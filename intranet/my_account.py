@@ -23,8 +23,6 @@ from intranet.models.profile import DigestFrequency, MemberProfile
 from site_core import personal_data
 from site_core.brand import brand_name
 
-LANGUAGE_CODES = dict(settings.LANGUAGES)
-
 
 def profile_of(user):
     """`user`'s MemberProfile, or an unsaved one with the defaults (staff without one):
@@ -216,16 +214,6 @@ def my_data_json(user):
     return json.dumps(my_data(user), cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
 
 
-def staff_language(user):
-    """The language to write to a staff member in: their admin language when the site has
-    it ("en-gb" counts as "en"), else the site's."""
-    chosen = getattr(getattr(user, "wagtail_userprofile", None), "preferred_language", "")
-    for code in (chosen, (chosen or "").split("-")[0]):
-        if code in LANGUAGE_CODES:
-            return code
-    return settings.LANGUAGE_CODE
-
-
 def close_account(user):
     """Deactivate `user` at once (is_active=False: no login, out of the directory and the
     digest) and e-mail every active member of staff (group Editors) in their language.
@@ -242,7 +230,7 @@ def close_account(user):
     )
     context = {"member": user, "closed_at": timezone.now()}
     for recipient in staff:
-        with translation.override(staff_language(recipient)):
+        with translation.override(access.email_language(recipient)):
             send_mail(
                 subject=gettext("A member closed their %(brand)s intranet account")
                 % {"brand": brand_name("name")},

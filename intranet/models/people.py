@@ -26,7 +26,7 @@ def viewer_project_groups(user):
     """The project groups ("Project: <name>") whose membership `user` may see: all of them
     for staff (group Editors, superusers), else the user's own. A QuerySet of Group."""
     projects = Group.objects.filter(name__startswith=access.PROJECT_GROUP_PREFIX)
-    if user.is_superuser or user.groups.filter(name=access.STAFF_GROUP).exists():
+    if access.is_staff(user):
         return projects
     return projects.filter(user=user)
 
