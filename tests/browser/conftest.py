@@ -93,6 +93,24 @@ def browser(live_url):
         chromium.close()
 
 
+@pytest.fixture(scope="session")
+def page_audit(browser, live_url):
+    """`page_audit(language, screen)` ("nb"/"en", "phone"/"desktop"): what every page showed
+    (tests.browser.page_audit.visit_every_page), made on first use and kept for the run.
+    A test that reads it asks for `site` too (the audit reads the shared demo) and is in
+    the xdist group tests.browser.page_audit.GROUP."""
+    from tests.browser.page_audit import visit_every_page
+
+    made = {}
+
+    def audit(language, screen):
+        if (language, screen) not in made:
+            made[language, screen] = visit_every_page(browser, live_url, language, screen)
+        return made[language, screen]
+
+    return audit
+
+
 @pytest.fixture
 def site(request, live_url, django_db_blocker):
     """The demo content, committed and served; returns the server's URL.

@@ -5,22 +5,12 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.helpers import PHONE, horizontal_overflow, log_in
+from tests.browser.page_audit import GROUP, MAIN_TOP, NARROW_VIEWPORT
 from tests.browser.test_accessibility import INTRANET_PAGES, PUBLIC_PAGES
 
 pytestmark = pytest.mark.browser
 
-# The narrowest screen WCAG 1.4.10 asks the page to reflow into.
-NARROW = {**PHONE, "viewport": {"width": 320, "height": 640}}
-# Norwegian compounds as long as real ones get, twice over.
-LONG_WORD = "Bærekraftsrapporteringsforpliktelsene" * 2
-WITH_LONG_WORDS = """(word) => {
-    const text = "main h1, main h2, main h3, main p, main li, main dt, main dd, main figcaption,"
-        + " main label, footer h2, footer p";
-    for (const element of document.querySelectorAll(text)) {
-        element.append(" " + word);
-    }
-}"""
-MAIN_TOP = "() => document.querySelector('main').getBoundingClientRect().top"
+NARROW = {**PHONE, "viewport": NARROW_VIEWPORT}
 
 
 @pytest.mark.parametrize("path", ["/nb/", "/en/", "/nb/sok/", "/en/search/"])
@@ -30,19 +20,22 @@ def test_page_fits_a_phone_screen(site, new_page, path):
     assert horizontal_overflow(page) == 0
 
 
+@pytest.mark.xdist_group(GROUP)
 @pytest.mark.parametrize("language", ["nb", "en"])
-def test_the_phone_menu_is_folded_before_the_script_runs_so_nothing_moves(site, new_page, language):
-    """site.js is deferred: what the page shows before it runs is what it shows after."""
+def test_the_phone_menu_is_folded_before_the_script_runs_so_nothing_moves(
+    site, new_page, page_audit, language
+):
+    """site.js is deferred: what the page shows before it runs is what it shows after (as
+    tests/browser/page_audit.py saw each page on the phone, the script run)."""
     before_script = new_page(**PHONE)
     before_script.route("**/js/site.js", lambda route: route.abort())
-    after_script = new_page(**PHONE)
+    after_script = {v.path: v for v in page_audit(language, "phone")}
     moved = {}
     for path in PUBLIC_PAGES[language].values():
         before_script.goto(path)
         expect(before_script.locator("#site-nav")).to_be_hidden()
-        after_script.goto(path)
-        expect(after_script.locator(".menu-toggle")).to_be_visible()
-        top = before_script.evaluate(MAIN_TOP), after_script.evaluate(MAIN_TOP)
+        assert after_script[path].menu_toggle_shown, path
+        top = before_script.evaluate(MAIN_TOP), after_script[path].main_top
         if top[0] != top[1]:
             moved[path] = top
     assert not moved
@@ -64,20 +57,13 @@ def test_without_javascript_the_menu_link_opens_every_menu_item(site, new_page):
     assert horizontal_overflow(page) == 0
 
 
+@pytest.mark.xdist_group(GROUP)
 @pytest.mark.parametrize("language", ["nb", "en"])
-def test_long_words_wrap_on_every_page_type_at_320_pixels(site, new_page, language):
-    page = new_page(**NARROW)
-    paths = list(PUBLIC_PAGES[language].values())
-    overflowing = {}
-    for path in paths:
-        page.goto(path)
-        page.evaluate(WITH_LONG_WORDS, LONG_WORD)
-        overflowing[path] = horizontal_overflow(page)
-    log_in(page, "sirkel@example.no", "demo-sirkel-passord", language)
-    for path in INTRANET_PAGES[language].values():
-        page.goto(path)
-        page.evaluate(WITH_LONG_WORDS, LONG_WORD)
-        overflowing[path] = horizontal_overflow(page)
+def test_long_words_wrap_on_every_page_type_at_320_pixels(site, page_audit, language):
+    """Every public and intranet page at 320 pixels with a very long word appended to each
+    text (tests/browser/page_audit.py)."""
+    overflowing = {v.path: v.long_word_overflow for v in page_audit(language, "phone")}
+    assert len(overflowing) == len(PUBLIC_PAGES[language]) + len(INTRANET_PAGES[language])
     assert not any(overflowing.values()), overflowing
 
 
