@@ -110,6 +110,7 @@ def public_site_built(request, django_db_setup, django_db_blocker):
         block = open_shared_block(request.session)
         built, numbers = load_content(request.session.stash, "site", build, wait=False)
         continue_sequences(numbers)
+    check_deferred_constraints(request)
     yield built
     with django_db_blocker.unblock():
         close_shared_block(request.session, block)
@@ -143,6 +144,29 @@ def log_in_as(client, intranet_site):
         return user
 
     return log_in
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_fixture_setup(fixturedef, request):
+    """Check the foreign keys of data a module shares once, when it is built.
+
+    PostgreSQL checks deferred foreign keys when a transaction commits or when told to
+    (`SET CONSTRAINTS ALL IMMEDIATE`), which Django's test teardown does for every test,
+    in the test's savepoint. Checks made in a savepoint are forgotten when it is rolled
+    back, so every test would check all the shared rows again (60 ms a test for the demo
+    on a slow machine); checked here, in the shared transaction, they are done with.
+    """
+    result = yield
+    if "shared_db" in fixturedef.argnames:
+        check_deferred_constraints(request)
+    return result
+
+
+def check_deferred_constraints(request):
+    """Check, in the current transaction, the constraints its writes deferred."""
+    blocker = request.getfixturevalue("django_db_blocker")
+    with blocker.unblock():
+        connections[DEFAULT_DB_ALIAS].check_constraints()
 
 
 def open_shared_block(session):
@@ -242,6 +266,7 @@ def demo_transaction(request, django_db_setup, django_db_blocker):
         outer.__enter__()
         load_demo(stash, seed_in_transaction)
         stash[OUTER_TRANSACTION] = outer
+    check_deferred_constraints(request)
 
 
 def seed_in_transaction():
