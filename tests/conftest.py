@@ -318,13 +318,23 @@ def pytest_collection_modifyitems(items):
     """Run the phases in order; within a phase keep pytest-django's order.
 
     A test that uses shared data is a database test (each in its savepoint), whether it
-    asks for `db` or not.
+    asks for `db` or not. The tests of one xdist group (`--dist loadgroup` hands them to
+    one process as one piece) must be of one phase, or that process would run a later
+    phase's test before an earlier one's.
     """
     for item in items:
         shared = {"shared_db", "public_site_built"} & set(item.fixturenames)
         if shared and not uses_database(item):
             item.add_marker(pytest.mark.django_db)
     items.sort(key=run_phase)
+    phases_of_group = {}
+    for item in items:
+        group = item.get_closest_marker("xdist_group")
+        if group is not None:
+            phases_of_group.setdefault(group.args[0], set()).add(run_phase(item))
+    mixed = {name: sorted(phases) for name, phases in phases_of_group.items() if len(phases) > 1}
+    if mixed:
+        raise pytest.UsageError(f"xdist groups whose tests are of several run phases: {mixed}")
 
 
 def leave_database_phase(request, django_db_blocker):

@@ -4,7 +4,10 @@ page of the sitemap, the search, login and not-found pages in both languages, an
 every intranet page (and project spaces' upload forms) as each of two project members sees
 it, and project A's join requests and document histories as its lead sees them.
 
-The demo is not changed by these tests, so one crawl serves them all.
+The demo is not changed by these tests, so one crawl serves them all; they share the
+xdist group `GROUP`, so that one test process crawls (`make test` runs `--dist loadgroup`).
+Only tests that use the demo may join it: a group runs as one piece in one process, and
+tests/conftest.py runs the demo's tests after the others.
 """
 
 import re
@@ -18,6 +21,7 @@ from wagtail.models import Page
 
 from intranet.models.base import IntranetPage
 
+GROUP = "crawl"
 LANGUAGES = ("nb", "en")
 # Members of project A and of project B (the demo's), who between them open every page.
 MEMBERS = ("sirkel", "eksport")

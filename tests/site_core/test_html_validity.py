@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.site_core.crawl import crawl
+from tests.site_core.crawl import GROUP, crawl
 
 pytestmark = pytest.mark.django_db
 
@@ -76,6 +76,7 @@ def test_the_checker_finds_an_error_it_is_shown(tmp_path):
     assert list(errors) == ["broken"]
 
 
+@pytest.mark.xdist_group(GROUP)
 def test_every_page_is_valid_html(demo, tmp_path):
     documents = {
         f"{who} {path} ({page.status})": page.html for (who, path), page in crawl().items()

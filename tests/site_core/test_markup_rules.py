@@ -3,7 +3,7 @@ asserted one by one over every page of the demo: each page of its sitemap, the s
 error and login pages, and every intranet page as the project members see it, in both
 languages.
 
-Each page is fetched once per test process (`tests.site_core.crawl`).
+Each page is fetched once (`tests.site_core.crawl`).
 """
 
 import re
@@ -11,9 +11,9 @@ from itertools import pairwise
 
 import pytest
 
-from tests.site_core.crawl import LEAD, MEMBERS, NOT_FOUND, VIEWS, crawl, pages
+from tests.site_core.crawl import GROUP, LEAD, MEMBERS, NOT_FOUND, VIEWS, crawl, pages
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group(GROUP)]
 
 BRAND = "Norwegian Rooms®"
 TITLE_SEPARATOR = " – "
