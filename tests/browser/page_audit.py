@@ -12,11 +12,12 @@ that read it share the xdist group `GROUP`, so that one test process makes each 
 
 What is recorded, in the order it is measured on each page (nothing earlier can disturb it):
 the Content-Security-Policy header and the violations the page reported while it loaded;
-on the phone, whether the menu's toggle shows and where <main> begins; on page types (not
-the other states of a page, see OTHER_STATES) a screenshot in test-artifacts/screenshots/
-and the design's problems (web font, overflow, axe, and on public pages alt text and
-labels); last, on the phone, the overflow at 320 pixels once every text has a very long word
-appended (which changes the page, so it comes last).
+its overflow and the hero's buttons (the home page's call to action); on the phone, whether
+the menu's toggle shows and where <main> begins; on page types (not the other states of a
+page, see OTHER_STATES) a screenshot in test-artifacts/screenshots/ and the design's
+problems (web font, overflow, axe, and on public pages alt text and labels); last, on the
+phone, the overflow at 320 pixels once every text has a very long word appended (which
+changes the page, so it comes last).
 """
 
 import re
@@ -49,6 +50,17 @@ WITH_LONG_WORDS = """(word) => {
     }
 }"""
 MAIN_TOP = "() => document.querySelector('main').getBoundingClientRect().top"
+HERO_BUTTONS = """() => [...document.querySelectorAll(".hero .button")].map((button) => {
+    const box = button.getBoundingClientRect();
+    return {
+        text: button.innerText.trim(),
+        href: button.getAttribute("href"),
+        secondary: button.classList.contains("button--secondary"),
+        visible: box.width > 0 && box.height > 0
+            && getComputedStyle(button).visibility === "visible",
+        bottom: box.bottom,
+    };
+})"""
 # Whether the page's text is set in the web font, once the fonts the page uses have loaded.
 FONT_LOADED = """async () => {
     await document.fonts.ready;
@@ -76,6 +88,10 @@ class Visit:
     policy_violations: list = field(default_factory=list)
     design_problems: list = field(default_factory=list)  # page types only
     images_checked: int = 0  # meaningful <img> checked for alt text (public page types)
+    overflow: int = 0  # CSS pixels wider than the screen, as loaded
+    # The home page's hero buttons as loaded: [{"text", "href", "secondary", "visible",
+    # "bottom" (CSS pixels from the top of the screen)}].
+    hero_buttons: list = field(default_factory=list)
     menu_toggle_shown: bool | None = None  # phone only
     main_top: float | None = None  # phone only: CSS pixels from the top of the screen
     long_word_overflow: int | None = None  # phone only: CSS pixels too wide at 320
@@ -115,6 +131,8 @@ def visit(page, console, language, screen, name, path, *, public):
     result.policy_violations = page.evaluate("window.__cspViolations") + [
         text for text in console if "Content Security Policy" in text
     ]
+    result.overflow = horizontal_overflow(page)
+    result.hero_buttons = page.evaluate(HERO_BUTTONS)
     if screen == "phone":
         result.menu_toggle_shown = page.locator(".menu-toggle").is_visible()
         result.main_top = page.evaluate(MAIN_TOP)

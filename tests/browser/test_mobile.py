@@ -5,7 +5,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.helpers import PHONE, horizontal_overflow, log_in
-from tests.browser.page_audit import GROUP, MAIN_TOP, NARROW_VIEWPORT
+from tests.browser.page_audit import GROUP, MAIN_TOP, NARROW_VIEWPORT, SCREENS
 from tests.browser.test_accessibility import INTRANET_PAGES, PUBLIC_PAGES
 
 pytestmark = pytest.mark.browser
@@ -13,11 +13,12 @@ pytestmark = pytest.mark.browser
 NARROW = {**PHONE, "viewport": NARROW_VIEWPORT}
 
 
+@pytest.mark.xdist_group(GROUP)
 @pytest.mark.parametrize("path", ["/nb/", "/en/", "/nb/sok/", "/en/search/"])
-def test_page_fits_a_phone_screen(site, new_page, path):
-    page = new_page(**PHONE)
-    page.goto(path)
-    assert horizontal_overflow(page) == 0
+def test_page_fits_a_phone_screen(site, page_audit, path):
+    language = path.split("/")[1]
+    visits = {v.path: v for v in page_audit(language, "phone")}
+    assert visits[path].overflow == 0
 
 
 @pytest.mark.xdist_group(GROUP)
@@ -82,24 +83,20 @@ def test_document_tables_scroll_in_their_own_box_not_the_page(site, new_page, la
         page.wait_for_function("() => document.querySelector('.table-scroll').scrollLeft > 0")
 
 
-DESKTOP = {"viewport": {"width": 1366, "height": 768}}
-PHONE_360 = {**PHONE, "viewport": {"width": 360, "height": 740}}
-
-
+@pytest.mark.xdist_group(GROUP)
 @pytest.mark.parametrize(
     ("language", "label", "href"),
     [("nb", "Bli medlem", "/nb/bli-medlem/"), ("en", "Become a member", "/en/become-a-member/")],
 )
-@pytest.mark.parametrize("screen", [PHONE_360, DESKTOP], ids=["phone", "desktop"])
+@pytest.mark.parametrize("screen", SCREENS)
 def test_the_hero_call_to_action_is_visible_without_scrolling(
-    site, new_page, screen, language, label, href
+    site, page_audit, screen, language, label, href
 ):
-    page = new_page(**screen)
-    page.goto(f"/{language}/")
-    button = page.locator(".hero .button", has_text=label)
-    expect(button).to_be_visible()
-    assert button.get_attribute("href") == href
-    box = button.bounding_box()
-    assert box["y"] + box["height"] <= screen["viewport"]["height"], box
+    """As tests/browser/page_audit.py saw the home page on a phone (360×740) and a desktop."""
+    home = next(v for v in page_audit(language, screen) if v.path == f"/{language}/")
+    buttons = [b for b in home.hero_buttons if label in b["text"]]
+    assert buttons and buttons[0]["visible"], home.hero_buttons
+    assert buttons[0]["href"] == href
+    assert buttons[0]["bottom"] <= SCREENS[screen]["viewport"]["height"], buttons[0]
     # The secondary call to action sits beside it.
-    expect(page.locator(".hero .button--secondary")).to_be_visible()
+    assert any(b["secondary"] and b["visible"] for b in home.hero_buttons), home.hero_buttons
