@@ -1,6 +1,7 @@
 """An editor can create every public page type through the admin form, and it then serves.
 
-Built on an empty database (tests/factories.py), not the demo.
+Built on an empty database (tests/factories.py), not the demo: the bilingual site once for
+the module, each test getting its own rolled-back copy.
 """
 
 import pytest
@@ -32,8 +33,10 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def home(bilingual):
-    return bilingual.nb
+def home(shared_bilingual):
+    """The Norwegian home page of a bilingual site built once for the module (the test's
+    own copy)."""
+    return shared_bilingual.nb
 
 
 def page(title, **fields):

@@ -20,6 +20,7 @@ from home.models.event_registrations import EventRegistration
 from home.personal_data import expired_event_registrations
 from intranet import access
 from site_core import personal_data
+from tests.conftest import fresh
 from tests.factories import EventPageFactory, as_committed, log_in, publish, translate
 from tests.intranet.factories import MemberFactory
 
@@ -77,21 +78,37 @@ def event_pages(public_site, titles, **fields):
     return SimpleNamespace(nb=page, en=english)
 
 
-@pytest.fixture
-def event(public_site):
-    """A public event with two places."""
-    return event_pages(public_site, TITLES, capacity=2)
-
-
-@pytest.fixture
-def project_event(public_site):
-    """An event only project A may open (and its leads manage), with two places."""
+@pytest.fixture(scope="module")
+def events_built(public_site_built, shared_db):
+    """On the shared public site, built once for the module: `.event`, a public event with
+    two places, and `.project_event`, an event only project A may open (and its leads
+    manage), with two places."""
+    public_site = fresh(public_site_built)  # the session's objects stay as they are
+    event = event_pages(public_site, TITLES, capacity=2)
     pages = event_pages(public_site, PROJECT_EVENT, capacity=2)
     project_a = public_site.intranet.project_a.group
     for page in (pages.nb, pages.en):
         access.ensure_group_restriction(page, access.project_groups(project_a))
     pages.people = public_site.intranet.people
-    return pages
+    return SimpleNamespace(event=event, project_event=pages)
+
+
+@pytest.fixture
+def events(events_built):
+    """`events_built`, the test's own copy (every change rolled back after the test)."""
+    return fresh(events_built)
+
+
+@pytest.fixture
+def event(events):
+    """A public event with two places."""
+    return events.event
+
+
+@pytest.fixture
+def project_event(events):
+    """An event only project A may open (and its leads manage), with two places."""
+    return events.project_event
 
 
 def url(page, route="", *args):

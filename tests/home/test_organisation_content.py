@@ -3,7 +3,8 @@ the organisation's facts and statements on the footer, the contact page, the hom
 call to action and partners strip, and the membership page's privacy link, each as a
 visitor sees it in both languages.
 
-Built per test from factories (a small bilingual site), not the demo.
+Built from factories (a small bilingual site), not the demo: once for the module, each
+test getting its own rolled-back copy.
 """
 
 from types import SimpleNamespace
@@ -20,6 +21,7 @@ from home.models import (
     StaffContact,
 )
 from site_core.editorial import APPROVAL_WORKFLOW
+from tests.conftest import fresh
 from tests.factories import (
     AdminFactory,
     CommunicationsLeadFactory,
@@ -27,6 +29,7 @@ from tests.factories import (
     ImageFactory,
     NewsPageFactory,
     StandardPageFactory,
+    as_committed,
     bilingual_site,
     locales,
     log_in,
@@ -50,12 +53,13 @@ def statement(site, title, slug, english_title, english_slug):
     return both(page)
 
 
-@pytest.fixture
-def org(db, django_capture_on_commit_callbacks):
+@pytest.fixture(scope="module")
+def org_built(shared_db):
     """A bilingual site with the privacy and accessibility statements, two staff
     contacts, a funder with a logo, the footer with the organisation's facts, a contact
-    page and a membership page, all published in both languages."""
-    with django_capture_on_commit_callbacks(execute=True):
+    page and a membership page, all published in both languages; built once for the
+    module."""
+    with as_committed():
         site = bilingual_site(hero_cta_label="Bli medlem nå", strings={})
         nb = locales()["nb"]
         site.privacy = statement(
@@ -125,6 +129,12 @@ def org(db, django_capture_on_commit_callbacks):
         translate(membership, {"Bli medlem": "Become a member", "bli-medlem": "become-a-member"})
         site.membership = both(membership)
     return site
+
+
+@pytest.fixture
+def org(org_built):
+    """`org_built`, the test's own copy (every change rolled back after the test)."""
+    return fresh(org_built)
 
 
 def both_snippet(nb, en):

@@ -15,6 +15,7 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 from django.utils import timezone
 
+from tests.conftest import fresh
 from tests.factories import (
     CommunicationsLeadFactory,
     EditorFactory,
@@ -31,10 +32,17 @@ from .helpers import admin_user, english, machine_translate_draft, translation_e
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def site():
-    """A bilingual site with a news item in both languages (`.news`, `.index`)."""
+@pytest.fixture(scope="module")
+def site_built(shared_db):
+    """A bilingual site with a news item in both languages (`.news`, `.index`), built once
+    for the module."""
     return bilingual_news_site("Klyngen flytter", "flytter", "The cluster moves")
+
+
+@pytest.fixture
+def site(site_built):
+    """`site_built`, the test's own copy (every change rolled back after the test)."""
+    return fresh(site_built)
 
 
 def text_of(response):

@@ -46,25 +46,25 @@ def approve(client, page):
     )
 
 
-def test_every_page_uses_the_communications_lead_approval(bilingual):
-    for home in (bilingual.nb, bilingual.en):
+def test_every_page_uses_the_communications_lead_approval(shared_bilingual):
+    for home in (shared_bilingual.nb, shared_bilingual.en):
         assert home.get_workflow().name == APPROVAL_WORKFLOW
 
 
-def test_an_editor_can_submit_but_not_publish(client, bilingual, commit):
+def test_an_editor_can_submit_but_not_publish(client, shared_bilingual, commit):
     client.force_login(EditorFactory())
     form = client.get(
-        reverse("wagtailadmin_pages:add", args=("home", "standardpage", bilingual.nb.pk))
+        reverse("wagtailadmin_pages:add", args=("home", "standardpage", shared_bilingual.nb.pk))
     ).text
     assert 'name="action-submit"' in form
     assert 'name="action-publish"' not in form
 
     with commit():
-        add_page(client, bilingual.nb, "action-publish")  # saved as a draft at most
+        add_page(client, shared_bilingual.nb, "action-publish")  # saved as a draft at most
     assert not StandardPage.objects.filter(live=True).exists()
 
     with commit():
-        assert add_page(client, bilingual.nb, "action-submit").status_code == 302
+        assert add_page(client, shared_bilingual.nb, "action-submit").status_code == 302
     page = StandardPage.objects.latest("pk")
     assert not page.live
     assert page.workflow_in_progress
@@ -77,13 +77,13 @@ def test_an_editor_can_submit_but_not_publish(client, bilingual, commit):
     [("nb", "er sendt til godkjenning"), ("en", "has been submitted for approval")],
 )
 def test_the_lead_is_told_in_their_language_and_the_approval_publishes(
-    client, bilingual, commit, language, subject_words
+    client, shared_bilingual, commit, language, subject_words
 ):
     editor = admin_user(EditorFactory, language)
     lead = admin_user(CommunicationsLeadFactory, language)
     client.force_login(editor)
     with commit():
-        add_page(client, bilingual.nb, "action-submit")
+        add_page(client, shared_bilingual.nb, "action-submit")
     page = StandardPage.objects.get()
     to_lead = [message for message in mail.outbox if message.to == [lead.email]]
     assert len(to_lead) == 1
@@ -107,8 +107,12 @@ def test_the_lead_is_told_in_their_language_and_the_approval_publishes(
     assert TITLE in client.get(page.url).text
 
 
-def test_an_editor_translates_and_the_lead_publishes_the_english_page(client, bilingual, commit):
-    norwegian = bilingual.nb.add_child(instance=StandardPage(title=TITLE, slug="frokostmote"))
+def test_an_editor_translates_and_the_lead_publishes_the_english_page(
+    client, shared_bilingual, commit
+):
+    norwegian = shared_bilingual.nb.add_child(
+        instance=StandardPage(title=TITLE, slug="frokostmote")
+    )
     norwegian.save_revision().publish()
     editor, lead = EditorFactory(), CommunicationsLeadFactory()
     client.force_login(editor)
@@ -139,11 +143,13 @@ def test_an_editor_translates_and_the_lead_publishes_the_english_page(client, bi
 
 @pytest.mark.parametrize("live", [True, False], ids=["live translation", "draft translation"])
 def test_an_editor_cannot_put_norwegian_text_live_by_converting_to_an_alias(
-    client, bilingual, commit, live
+    client, shared_bilingual, commit, live
 ):
     """wagtail-localize's "Convert to alias page" shows the source's live content in the
     translation's place: publishing, so the lead's (site_core.translation_publishing)."""
-    norwegian = bilingual.nb.add_child(instance=StandardPage(title=TITLE, slug="frokostmote"))
+    norwegian = shared_bilingual.nb.add_child(
+        instance=StandardPage(title=TITLE, slug="frokostmote")
+    )
     norwegian.save_revision().publish()
     with commit():
         english_page = translate(norwegian, {TITLE: "Export breakfast"})

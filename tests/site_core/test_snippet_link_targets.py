@@ -18,6 +18,7 @@ from wagtail_localize.models import OverridableSegment, SegmentOverride, Transla
 from home.models import Footer, NewsPageTag
 from site_core import translation_status
 from site_core.translation_status import OUTDATED, UP_TO_DATE
+from tests.conftest import fresh
 from tests.factories import (
     CommunicationsLeadFactory,
     EditorFactory,
@@ -45,13 +46,14 @@ def page_in_both_languages(parent, title, slug, english_title, english_slug):
     return page
 
 
-@pytest.fixture
-def linked(bilingual):
-    """Pages "Utmerkelser" (/en/labels/), "Programmer" (/en/programmes/) and "Kontakt"
-    (/en/contact/) in both languages, and the footer in both languages with one link,
-    "Lenke" ("Link"), to "Utmerkelser"."""
+@pytest.fixture(scope="module")
+def site_built(shared_db):
+    """A bilingual site with a news index and item (tests.factories.bilingual_news_site,
+    `.index`, `.news`), pages "Utmerkelser" (/en/labels/), "Programmer" (/en/programmes/)
+    and "Kontakt" (/en/contact/) in both languages, and the footer in both languages with
+    one link, "Lenke" ("Link"), to "Utmerkelser"; built once for the module."""
+    site = bilingual_news_site("Messe i Milano", "messe-i-milano", "Fair in Milan")
     with as_committed():
-        site = bilingual
         site.labels = page_in_both_languages(
             site.nb, "Utmerkelser", "utmerkelser", "Labels", "labels"
         )
@@ -60,6 +62,19 @@ def linked(bilingual):
         )
         site.contact = page_in_both_languages(site.nb, "Kontakt", "kontakt", "Contact", "contact")
         site.footer = footer({"Lenke": ("Link", site.labels)})
+    return site
+
+
+@pytest.fixture
+def site(site_built):
+    """`site_built`, the test's own copy (every change rolled back after the test)."""
+    return fresh(site_built)
+
+
+@pytest.fixture
+def linked(site):
+    """The site with its linked pages and footer (`.labels`, `.programmes`, `.contact`,
+    `.footer`)."""
     return site
 
 
@@ -184,10 +199,9 @@ def test_a_link_the_translator_pointed_elsewhere_stays_theirs(client, linked):
 
 
 @pytest.mark.parametrize("language", ["nb", "en"])
-def test_a_news_item_whose_tag_changed_counts_it_as_a_changed_segment(client, language):
+def test_a_news_item_whose_tag_changed_counts_it_as_a_changed_segment(client, site, language):
     """A chosen translatable object (wagtail-localize's related-object segment) replaced by
     another is a change of the source the report counts."""
-    site = bilingual_news_site("Messe i Milano", "messe-i-milano", "Fair in Milan")
     with as_committed():
         design, fair = NewsTagFactory(name="Design"), NewsTagFactory(name="Messer")
         for tag in (design, fair):

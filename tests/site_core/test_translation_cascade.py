@@ -11,6 +11,7 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.models import GroupPagePermission, Page
 
+from tests.conftest import fresh
 from tests.factories import (
     AdminFactory,
     CommunicationsLeadFactory,
@@ -31,13 +32,20 @@ TICKED = {"also_translations": "on", "translations_asked": "True"}
 UNTICKED = {"translations_asked": "True"}
 
 
-@pytest.fixture
-def site():
-    """A bilingual site with a news item in both languages (`.news`, `.news_en`)."""
+@pytest.fixture(scope="module")
+def site_built(shared_db):
+    """A bilingual site with a news item in both languages (`.news`, `.news_en`), built
+    once for the module."""
     site = bilingual_news_site("Klyngen flytter", "flytter", "The cluster moves")
     site.news_en = site.news.get_translation(site.en.locale)
     site.index_en = site.index.get_translation(site.en.locale)
     return site
+
+
+@pytest.fixture
+def site(site_built):
+    """`site_built`, the test's own copy (every change rolled back after the test)."""
+    return fresh(site_built)
 
 
 @pytest.fixture

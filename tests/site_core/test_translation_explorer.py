@@ -8,6 +8,7 @@ from types import SimpleNamespace
 import pytest
 from bs4 import BeautifulSoup
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import resolve, reverse
 from django.utils import formats, timezone, translation
@@ -16,7 +17,15 @@ from wagtail_localize.models import TranslationSource
 
 from site_core.translation_status import DRAFT, MACHINE, MISSING, OUTDATED, UP_TO_DATE
 from site_core.translation_status_columns import TranslationStatusColumn
-from tests.factories import EditorFactory, StandardPageFactory, as_committed, publish, translate
+from tests.conftest import fresh
+from tests.factories import (
+    EditorFactory,
+    StandardPageFactory,
+    as_committed,
+    bilingual_site,
+    publish,
+    translate,
+)
 
 from .helpers import add_pages, admin_user, machine_translate, submit
 
@@ -46,10 +55,14 @@ ACTIONS = {
 SOURCE_PUBLISHED = {"nb": "Kilden ble publisert {since}.", "en": "Source published {since}."}
 
 
-@pytest.fixture
-def content(bilingual, client):
-    """A Norwegian page made for each status under the home page."""
+@pytest.fixture(scope="module")
+def content_built(shared_db):
+    """A bilingual site (`.site`) with a Norwegian page made for each status under the
+    home page; built once for the module."""
+    with as_committed():
+        bilingual = bilingual_site()
     en = bilingual.en.locale
+    client = Client()
     client.force_login(admin_user(EditorFactory, "en"))
     made = SimpleNamespace(site=bilingual)
     with as_committed():
@@ -67,6 +80,18 @@ def content(bilingual, client):
     client.logout()
     made.outdated.refresh_from_db()
     return made
+
+
+@pytest.fixture
+def content(content_built):
+    """`content_built`, the test's own copy (every change rolled back after the test)."""
+    return fresh(content_built)
+
+
+@pytest.fixture
+def site(content):
+    """The bilingual site of `content`, for the test that adds pages of its own."""
+    return content.site
 
 
 def explore(client, page, language):
@@ -210,7 +235,7 @@ def test_search_and_ordering_still_work(client, content):
     ]
 
 
-def test_the_column_takes_as_many_queries_for_30_pages_as_for_5(bilingual, client, monkeypatch):
+def test_the_column_takes_as_many_queries_for_30_pages_as_for_5(site, client, monkeypatch):
     """The column's own queries (its cells, rendered) are the same for 30 pages as for 5.
 
     The explorer as a whole grows with the pages listed without the column too: each
@@ -226,7 +251,7 @@ def test_the_column_takes_as_many_queries_for_30_pages_as_for_5(bilingual, clien
 
     monkeypatch.setattr(TranslationStatusColumn, "render_cell_html", counted)
     client.force_login(admin_user(EditorFactory, "en"))
-    section = publish(StandardPageFactory(parent=bilingual.nb, title="Seksjon"))
+    section = publish(StandardPageFactory(parent=site.nb, title="Seksjon"))
     add_pages(section, 5)
     five = queries_of(client, section, column_queries)
     add_pages(section, 25)

@@ -9,6 +9,7 @@ from types import SimpleNamespace
 import pytest
 from django.contrib.auth.models import Permission
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import Page
@@ -18,11 +19,13 @@ from home.models import NewsTag
 from site_core import translation_status
 from site_core.translation_status import DRAFT, MACHINE, MISSING, OUTDATED, UP_TO_DATE
 from site_core.translation_status_views import TranslationStatusMenuItem
+from tests.conftest import fresh
 from tests.factories import (
     EditorFactory,
     StandardPageFactory,
     UserFactory,
     as_committed,
+    bilingual_site,
     publish,
     translate,
 )
@@ -58,11 +61,14 @@ def row_of(rows, instance, language="en"):
     return row
 
 
-@pytest.fixture
-def content(bilingual, client):
-    """One page and one news tag made for each status, under the section "Om oss"."""
-    site = bilingual
+@pytest.fixture(scope="module")
+def content_built(shared_db):
+    """A bilingual site (`.site`) with one page and one news tag made for each status,
+    under the section "Om oss"; built once for the module."""
+    with as_committed():
+        site = bilingual_site()
     nb, en = site.nb.locale, site.en.locale
+    client = Client()
     client.force_login(editor())
     made = SimpleNamespace(site=site)
     with as_committed():
@@ -92,6 +98,18 @@ def content(bilingual, client):
         translate(made.tag_current, {"Bærekraft": "Sustainability", "baerekraft": "sustainability"})
     client.logout()
     return made
+
+
+@pytest.fixture
+def content(content_built):
+    """`content_built`, the test's own copy (every change rolled back after the test)."""
+    return fresh(content_built)
+
+
+@pytest.fixture
+def site(content):
+    """The bilingual site of `content`, for the tests that look at more than its pages."""
+    return content.site
 
 
 def test_each_page_gets_the_status_made_for_it(content):
@@ -234,14 +252,14 @@ def test_the_filters_narrow_the_rows_and_the_counts(content, client):
     assert "2 segments added or changed." in pages
 
 
-def test_people_who_do_not_edit_pages_cannot_open_it(bilingual, client):
+def test_people_who_do_not_edit_pages_cannot_open_it(site, client):
     client.force_login(UserFactory(groups=["Members"]))
     response = client.get(REPORT)
     assert response.status_code == 302
     assert response.url.startswith(reverse("wagtailadmin_login"))
 
 
-def test_admin_users_who_do_not_edit_pages_are_refused(bilingual, client):
+def test_admin_users_who_do_not_edit_pages_are_refused(site, client):
     """Admin access alone (a user who manages only documents, say) is not enough."""
     user = UserFactory()
     user.user_permissions.add(
@@ -254,9 +272,9 @@ def test_admin_users_who_do_not_edit_pages_are_refused(bilingual, client):
     assert TranslationStatusMenuItem("", REPORT).is_shown(SimpleNamespace(user=editor()))
 
 
-def test_the_report_takes_as_many_queries_for_500_pages_as_for_5(bilingual, client):
+def test_the_report_takes_as_many_queries_for_500_pages_as_for_5(site, client):
     client.force_login(editor("en"))
-    section = publish(StandardPageFactory(parent=bilingual.nb, title="Seksjon"))
+    section = publish(StandardPageFactory(parent=site.nb, title="Seksjon"))
     add_pages(section, 5)
     five = queries_of(client)
     add_pages(section, 15)  # every status grows…
