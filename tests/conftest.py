@@ -314,7 +314,7 @@ def pytest_runtest_protocol(item, nextitem):
 
 
 @pytest.hookimpl(trylast=True)
-def pytest_collection_modifyitems(items):
+def pytest_collection_modifyitems(config, items):
     """Run the phases in order; within a phase keep pytest-django's order.
 
     A test that uses shared data is a database test (each in its savepoint), whether it
@@ -330,8 +330,13 @@ def pytest_collection_modifyitems(items):
     phases_of_group = {}
     for item in items:
         group = item.get_closest_marker("xdist_group")
-        if group is not None:
-            phases_of_group.setdefault(group.args[0], set()).add(run_phase(item))
+        if group is None:
+            continue
+        phases_of_group.setdefault(group.args[0], set()).add(run_phase(item))
+        # pytest-xdist's worker names a test's group in its node id, which is how the
+        # scheduler keeps a group together; pytest 9.2 ignores that (pytest-xdist#1386).
+        if getattr(config.option, "loadgroup", False) and "@" not in item.nodeid:
+            raise pytest.UsageError(f"--dist loadgroup does not group {item.nodeid}")
     mixed = {name: sorted(phases) for name, phases in phases_of_group.items() if len(phases) > 1}
     if mixed:
         raise pytest.UsageError(f"xdist groups whose tests are of several run phases: {mixed}")
