@@ -71,13 +71,6 @@ def site(site_built):
     return fresh(site_built)
 
 
-@pytest.fixture
-def linked(site):
-    """The site with its linked pages and footer (`.labels`, `.programmes`, `.contact`,
-    `.footer`)."""
-    return site
-
-
 def english_of(page):
     return page.get_translation(Locale.objects.get(language_code="en"))
 
@@ -152,48 +145,48 @@ def footer_row(norwegian):
 
 
 @pytest.mark.parametrize("language", ["nb", "en"])
-def test_a_changed_footer_link_is_outdated_then_follows_on_sync(client, linked, language):
+def test_a_changed_footer_link_is_outdated_then_follows_on_sync(client, site, language):
     assert footer_links(client, "/en/") == [("/en/labels/", "Link")]
-    change_link(client, linked.footer.nb, linked.programmes)
+    change_link(client, site.footer.nb, site.programmes)
 
-    row = footer_row(linked.footer.nb)
+    row = footer_row(site.footer.nb)
     assert (row.status, row.changed_segments) == (OUTDATED, 1)
     log_in(client, admin_user(EditorFactory, language))
     report = client.get(REPORT, {"type": "home.footer", "status": OUTDATED}).text
     assert CHANGED[language] in report
     assert footer_links(client, "/en/") == [("/en/labels/", "Link")]  # until synced
 
-    sync_and_publish(client, linked.footer.nb)
+    sync_and_publish(client, site.footer.nb)
 
     assert footer_links(client, "/en/") == [("/en/programmes/", "Link")]
     assert footer_links(client, "/nb/") == [("/nb/programmer/", "Lenke")]
-    assert footer_row(linked.footer.nb).status == UP_TO_DATE
+    assert footer_row(site.footer.nb).status == UP_TO_DATE
 
 
-def test_a_link_the_translator_pointed_at_the_english_page_follows_the_new_target(client, linked):
+def test_a_link_the_translator_pointed_at_the_english_page_follows_the_new_target(client, site):
     """The translator chose the English "Labels" page in the translation editor; after the
     Norwegian link moved to "Programmer" and a sync, the English footer links to
     "Programmes", and the editor shows that English page as the choice."""
-    choose_in_translation_editor(client, linked.footer.en, english_of(linked.labels))
+    choose_in_translation_editor(client, site.footer.en, english_of(site.labels))
     assert footer_links(client, "/en/") == [("/en/labels/", "Link")]
 
-    change_link(client, linked.footer.nb, linked.programmes)
-    sync_and_publish(client, linked.footer.nb)
+    change_link(client, site.footer.nb, site.programmes)
+    sync_and_publish(client, site.footer.nb)
 
     assert footer_links(client, "/en/") == [("/en/programmes/", "Link")]
-    english_footer = Footer.objects.get(pk=linked.footer.en.pk)
-    assert english_footer.links[0].value["page"].pk == english_of(linked.programmes).pk
-    override = SegmentOverride.objects.get(locale=linked.en.locale)
-    assert json.loads(override.data_json) == str(english_of(linked.programmes).pk)
+    english_footer = Footer.objects.get(pk=site.footer.en.pk)
+    assert english_footer.links[0].value["page"].pk == english_of(site.programmes).pk
+    override = SegmentOverride.objects.get(locale=site.en.locale)
+    assert json.loads(override.data_json) == str(english_of(site.programmes).pk)
 
 
-def test_a_link_the_translator_pointed_elsewhere_stays_theirs(client, linked):
+def test_a_link_the_translator_pointed_elsewhere_stays_theirs(client, site):
     """A translator's own choice (an English page for "Contact" where Norwegian links to
     "Utmerkelser") is theirs: a new Norwegian target does not undo it."""
-    choose_in_translation_editor(client, linked.footer.en, english_of(linked.contact))
+    choose_in_translation_editor(client, site.footer.en, english_of(site.contact))
 
-    change_link(client, linked.footer.nb, linked.programmes)
-    sync_and_publish(client, linked.footer.nb)
+    change_link(client, site.footer.nb, site.programmes)
+    sync_and_publish(client, site.footer.nb)
 
     assert footer_links(client, "/en/") == [("/en/contact/", "Link")]
 

@@ -88,12 +88,6 @@ def content(content_built):
     return fresh(content_built)
 
 
-@pytest.fixture
-def site(content):
-    """The bilingual site of `content`, for the test that adds pages of its own."""
-    return content.site
-
-
 def explore(client, page, language):
     """The explorer's listing of `page`'s children, seen by an editor whose admin speaks
     `language`: {page title: its Translation cell (BeautifulSoup)}, and the column headings."""
@@ -235,7 +229,7 @@ def test_search_and_ordering_still_work(client, content):
     ]
 
 
-def test_the_column_takes_as_many_queries_for_30_pages_as_for_5(site, client, monkeypatch):
+def test_the_column_takes_as_many_queries_for_30_pages_as_for_5(content, client, monkeypatch):
     """The column's own queries (its cells, rendered) are the same for 30 pages as for 5.
 
     The explorer as a whole grows with the pages listed without the column too: each
@@ -251,7 +245,7 @@ def test_the_column_takes_as_many_queries_for_30_pages_as_for_5(site, client, mo
 
     monkeypatch.setattr(TranslationStatusColumn, "render_cell_html", counted)
     client.force_login(admin_user(EditorFactory, "en"))
-    section = publish(StandardPageFactory(parent=site.nb, title="Seksjon"))
+    section = publish(StandardPageFactory(parent=content.site.nb, title="Seksjon"))
     add_pages(section, 5)
     five = queries_of(client, section, column_queries)
     add_pages(section, 25)

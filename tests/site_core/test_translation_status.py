@@ -106,12 +106,6 @@ def content(content_built):
     return fresh(content_built)
 
 
-@pytest.fixture
-def site(content):
-    """The bilingual site of `content`, for the tests that look at more than its pages."""
-    return content.site
-
-
 def test_each_page_gets_the_status_made_for_it(content):
     rows = translation_status.statuses()
     assert {page.title: row_of(rows, page).status for page in pages_of(content)} == {
@@ -252,14 +246,14 @@ def test_the_filters_narrow_the_rows_and_the_counts(content, client):
     assert "2 segments added or changed." in pages
 
 
-def test_people_who_do_not_edit_pages_cannot_open_it(site, client):
+def test_people_who_do_not_edit_pages_cannot_open_it(content, client):
     client.force_login(UserFactory(groups=["Members"]))
     response = client.get(REPORT)
     assert response.status_code == 302
     assert response.url.startswith(reverse("wagtailadmin_login"))
 
 
-def test_admin_users_who_do_not_edit_pages_are_refused(site, client):
+def test_admin_users_who_do_not_edit_pages_are_refused(content, client):
     """Admin access alone (a user who manages only documents, say) is not enough."""
     user = UserFactory()
     user.user_permissions.add(
@@ -272,9 +266,9 @@ def test_admin_users_who_do_not_edit_pages_are_refused(site, client):
     assert TranslationStatusMenuItem("", REPORT).is_shown(SimpleNamespace(user=editor()))
 
 
-def test_the_report_takes_as_many_queries_for_500_pages_as_for_5(site, client):
+def test_the_report_takes_as_many_queries_for_500_pages_as_for_5(content, client):
     client.force_login(editor("en"))
-    section = publish(StandardPageFactory(parent=site.nb, title="Seksjon"))
+    section = publish(StandardPageFactory(parent=content.site.nb, title="Seksjon"))
     add_pages(section, 5)
     five = queries_of(client)
     add_pages(section, 15)  # every status grows…
