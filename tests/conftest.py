@@ -313,6 +313,19 @@ def pytest_runtest_protocol(item, nextitem):
         return (yield)
 
 
+def pytest_itemcollected(item):
+    """Keep the tests of a module that shares data (`shared_db`) in one test process.
+
+    `--dist loadgroup` hands other tests out one by one, alternating between the processes,
+    so each would build the module's data for itself: twice the set-up, about 45 s a run.
+    A test already in a group keeps it (pytest-xdist joins the names of several groups
+    into one, which would split that group). Runs before pytest-xdist names the groups in
+    the node ids (pytest_collection_modifyitems).
+    """
+    if "shared_db" in item.fixturenames and item.get_closest_marker("xdist_group") is None:
+        item.add_marker(pytest.mark.xdist_group(f"{item.module.__name__}:{run_phase(item)}"))
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
     """Run the phases in order; within a phase keep pytest-django's order.
