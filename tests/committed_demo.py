@@ -52,8 +52,38 @@ def reload_demo(stash):
 def load_demo(stash, seed):
     """Load the demo into the database: copy the run's snapshot back (in the session's
     `stash`, or on PostgreSQL the demo template that another test process made) if there
-    is one, else `seed()` it and keep the snapshot (on SQLite there is none: it seeds)."""
-    load_content(stash, "demo", seed)
+    is one, else `seed()` it and keep the snapshot (on SQLite there is none: it seeds).
+
+    A kept snapshot also holds the image renditions of every page (`render_every_page`):
+    tests roll back what they write, so each would otherwise make them again (about 20 s
+    of WebP encoding a run). On SQLite every load seeds anew, so rendering there would
+    only move that cost.
+    """
+
+    def seed_and_render():
+        seed()
+        render_every_page()
+
+    load_content(stash, "demo", seed_and_render if connection.vendor == "postgresql" else seed)
+
+
+def render_every_page():
+    """tests.factories.render_live_pages, anonymously and as the demo's administrator (who
+    may open every intranet page), leaving no trace of the visit: the administrator's
+    session is ended and last_login put back."""
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    from tests.factories import render_live_pages
+
+    admin = get_user_model().objects.get(username="admin")
+    last_login = admin.last_login  # force_login sets it on this object
+    signed_in = Client()
+    signed_in.force_login(admin)
+    render_live_pages()
+    render_live_pages(signed_in)
+    signed_in.logout()
+    get_user_model().objects.filter(pk=admin.pk).update(last_login=last_login)
 
 
 def load_content(stash, kind, build, wait=True):

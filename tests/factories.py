@@ -280,6 +280,20 @@ def bilingual_news_site(title, slug, english_title):
     return site
 
 
+def render_live_pages(client=None):
+    """Request every live page once with `client` (a django.test.Client; anonymous by
+    default), as a first visitor would, so that the image renditions its templates ask for
+    exist before tests share the pages: each test rolls back what it writes, so each would
+    otherwise make them again. Raises AssertionError naming a page that answered with a
+    server error."""
+    from django.test import Client
+
+    client = client or Client()
+    for page in Page.objects.live().filter(depth__gt=1).specific():
+        status = client.get(page.url).status_code
+        assert status < 500, f"{page.url} answered {status}"
+
+
 def restrict(page, group_name):
     """Restrict `page` and its translations to the group (created if needed), as
     site_core.restrictions does on commit, which a test's transaction never reaches."""

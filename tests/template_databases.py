@@ -83,6 +83,7 @@ def demo_fingerprint():
         for path in (BASE_DIR / app).rglob("*")
         if path.is_file() and "__pycache__" not in path.parts
     }
+    files["tests/committed_demo.py"] = BASE_DIR / "tests" / "committed_demo.py"  # renders it
     return fingerprint(files, schema_fingerprint(), datetime.date.today())
 
 

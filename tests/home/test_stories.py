@@ -24,6 +24,7 @@ from tests.factories import (
     as_committed,
     bilingual_site,
     publish,
+    render_live_pages,
     restrict,
     translate,
 )
@@ -51,6 +52,7 @@ def stories_built(shared_db):
         site.directory = member_directory(site, logos=True)
     # After the commit, which publishes the translations from their sources' revisions.
     NewsPage.objects.update(main_image=ImageFactory(title="Stue", description=ROOM))
+    render_live_pages()
     return site
 
 
