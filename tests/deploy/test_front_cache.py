@@ -148,7 +148,15 @@ def cached_site(
 
 
 class Worker:
-    """The Procfile's `worker` process (jobs and the schedule) with the app servers' env."""
+    """The Procfile's `worker` process (jobs and the schedule) with the app servers' env,
+    started and taking jobs once the constructor returns: a test that publishes and
+    expects the purge within PURGE_DEADLINE must not count the worker's start-up (over a
+    second on a loaded machine). Raises RuntimeError with the worker's log if it exits or
+    has not started within READY_TIMEOUT seconds."""
+
+    READY_TIMEOUT = 60
+    # django-tasks' db_worker logs this just before its first look at the queue.
+    READY_LINE = "Starting worker"
 
     def __init__(self, env, workdir):
         command = next(
@@ -157,7 +165,8 @@ class Worker:
             if line.startswith("worker:")
         )
         command[0] = sys.executable  # "python", from this virtualenv
-        self.log = open(workdir / "worker.log", "w")  # noqa: SIM115 - closed in stop()
+        self.log_path = workdir / "worker.log"
+        self.log = open(self.log_path, "w")  # noqa: SIM115 - closed in stop()
         self.process = subprocess.Popen(
             command,
             cwd=BASE_DIR,
@@ -166,6 +175,12 @@ class Worker:
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
+        deadline = time.monotonic() + self.READY_TIMEOUT
+        while self.READY_LINE not in self.log_path.read_text():
+            if self.process.poll() is not None or time.monotonic() > deadline:
+                self.stop()
+                raise RuntimeError(f"the worker did not start:\n{self.log_path.read_text()}")
+            time.sleep(0.05)
 
     def stop(self):
         if self.process.poll() is None:
