@@ -25,11 +25,11 @@ worker: install migrate ## Only the worker: queued jobs and the schedule
 
 # Two pytest runs side by side: everything but tests/deploy on two pytest-xdist workers,
 # and tests/deploy in one process of its own (its servers share one Redis database), whose
-# report follows the first's. Run apart they took 150 s + 50 s; together about 165 s, as the
-# deploy tests spend most of their time waiting for servers and the scheduler's tick.
+# report follows the first's: the deploy tests spend most of their time waiting for servers
+# and the scheduler's tick, so beside the rest they add little (times in the README).
 # `--dist loadgroup` keeps the tests of one xdist_group in one worker (the browser tests that
-# share one visit of every page, tests/browser/page_audit.py) and hands out the rest one by
-# one; `--no-loadscope-reorder` keeps the order tests/conftest.py sorts them in.
+# share one visit of every page, tests/browser/page_audit.py; the tests of a module that
+# shares data) and hands out the rest one by one; `--no-loadscope-reorder` keeps the order tests/conftest.py sorts them in.
 DEPLOY_REPORT := $(VENV)/deploy-tests.log
 test: install catalogues axe ## Run the whole test suite (browser tests need /usr/bin/chromium)
 	@$(BIN)/pytest tests/deploy > $(DEPLOY_REPORT) 2>&1 & deploy=$$!; \
