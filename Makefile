@@ -29,7 +29,8 @@ worker: install migrate ## Only the worker: queued jobs and the schedule
 # and the scheduler's tick, so beside the rest they add little (times in the README).
 # `--dist loadgroup` keeps the tests of one xdist_group in one worker (the browser tests that
 # share one visit of every page, tests/browser/page_audit.py; the tests of a module that
-# shares data) and hands out the rest one by one; `--no-loadscope-reorder` keeps the order tests/conftest.py sorts them in.
+# shares data) and hands out the rest one by one; `--no-loadscope-reorder` keeps the order
+# tests/conftest.py sorts them in.
 DEPLOY_REPORT := $(VENV)/deploy-tests.log
 test: install catalogues axe ## Run the whole test suite (browser tests need /usr/bin/chromium)
 	@$(BIN)/pytest tests/deploy > $(DEPLOY_REPORT) 2>&1 & deploy=$$!; \

@@ -56,8 +56,8 @@ def load_demo(stash, seed):
 
     A kept snapshot also holds the image renditions of every page (`render_every_page`):
     tests roll back what they write, so each would otherwise make them again (about 20 s
-    of WebP encoding a run). On SQLite every load seeds anew, so rendering there would
-    only move that cost.
+    of WebP encoding a run). On SQLite nothing is kept: every load seeds anew (the browser
+    tests reload the demo several times a run) and would render anew too.
     """
 
     def seed_and_render():

@@ -95,15 +95,20 @@ def public_site_built(request, django_db_setup, django_db_blocker):
     transaction that is rolled back when phase 2 starts (or the run ends); on PostgreSQL
     copied from the site template once one process has built it (tests.committed_demo)."""
     from tests.committed_demo import load_content
-    from tests.factories import as_committed, continue_sequences, sequence_numbers
-    from tests.home.factories import build_public_site, make_renditions
+    from tests.factories import (
+        as_committed,
+        continue_sequences,
+        render_live_pages,
+        sequence_numbers,
+    )
+    from tests.home.factories import build_public_site
     from tests.intranet.factories import intranet_with_projects
 
     def build():
         with as_committed():
             built = build_public_site()
             built.intranet = intranet_with_projects(built)
-        make_renditions(built.pages.values())
+        render_live_pages()
         return built, sequence_numbers()
 
     with django_db_blocker.unblock():

@@ -10,7 +10,6 @@ from types import SimpleNamespace
 
 import factory
 import wagtail_factories
-from django.test import Client
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 from wagtail.rich_text import RichText
@@ -529,8 +528,8 @@ def build_public_site():
     labels, programmes, news (NEWS[:3], with images), events (EVENTS[0], [2] and [3]: two
     to come and one past), member directory (MEMBERS[4:], with logos), membership page and
     about page, all but the labels in the main menu, and the footer. Run inside
-    as_committed (then make_renditions); tests get it from the fixture `public_site`
-    (tests/conftest.py).
+    as_committed (then tests.factories.render_live_pages); tests get it from the fixture
+    `public_site` (tests/conftest.py).
 
     Returns the bilingual_site namespace with `pages`: {name: SimpleNamespace(nb=, en=)}
     for "home", "goals", "label index", "label", "programme index", "programme",
@@ -595,13 +594,3 @@ def contact_page(site):
     page = publish(site.nb.add_child(instance=ContactPage(title="Kontakt", slug="kontakt")))
     english = translate(page, {"Kontakt": "Contact", "kontakt": "contact"})
     return SimpleNamespace(nb=page, en=english)
-
-
-def make_renditions(pages):
-    """Render each of `pages` (SimpleNamespace(nb=, en=)) once in both languages, as a
-    first visitor would, so that the image renditions its templates ask for exist before
-    tests share the pages."""
-    client = Client()
-    for page in pages:
-        for language in (page.nb, page.en):
-            assert client.get(language.url).status_code == 200, language.url
